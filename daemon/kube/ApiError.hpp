@@ -1,0 +1,61 @@
+#pragma once
+// Turning API server answers and transport failures into one line a user can act on, worded as
+// kubectl words them (k8s.io/kubectl/pkg/cmd/util StandardErrorMessage and CheckErr).
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ipc/Protocol.hpp"
+
+namespace dsroll::kube {
+
+/** What a request was trying to do, for messages when the server gives no Status body. */
+struct RequestTarget {
+  std::string verb;      // get, list, watch, create, update, patch, delete
+  std::string group;     // "" for core, "apps"
+  std::string resource;  // plural: daemonsets, pods, controllerrevisions
+  std::string namespace_;
+  std::string name;
+};
+
+struct ApiError {
+  ipc::ErrorKind kind = ipc::ErrorKind::Internal;
+  int httpStatus = 0;       // 0 for transport failures
+  std::string reason;       // Status.reason (NotFound, Forbidden, Expired, ...)
+  std::string message;      // the complete line, prefix included
+  bool retryable = false;   // 429, 5xx (except 501), transport resets: safe for idempotent verbs
+  std::optional<std::chrono::seconds> retryAfter;
+
+  /** 410 Gone / reason Expired: a watch must relist. */
+  bool isGone() const { return httpStatus == 410 || reason == "Expired" || reason == "Gone"; }
+};
+
+/**
+ * From an HTTP error response. Examples of message:
+ *   404 + Status  -> `Error from server (NotFound): daemonsets.apps "foo" not found`
+ *   403 + Status  -> `Error from server (Forbidden): daemonsets.apps "x" is forbidden: User "dev-user" cannot patch resource "daemonsets" in API group "apps" in the namespace "ns"`
+ *   401           -> `error: You must be logged in to the server (Unauthorized)`
+ *   422 + causes  -> `The DaemonSet "foo" is invalid: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: ...`
+ *                    (several causes: kubectl's multi-line bullet form, joined with "\n")
+ *   409           -> `Error from server (Conflict): Operation cannot be fulfilled on ...`
+ *   no Status body -> `Error from server (<reason phrase>): the server ... (<verb> <resource> <name>)`
+ */
+ApiError errorFromResponse(int httpStatus,
+                           std::string_view body,
+                           const RequestTarget& target,
+                           std::optional<std::string_view> retryAfterHeader = std::nullopt);
+
+/** Transport stages, for naming what failed. */
+enum class TransportStage { Resolve, Connect, TlsHandshake, Write, Read, Timeout };
+
+/**
+ * From a network/TLS failure; names the server and the cause, e.g.
+ *   `The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?`
+ *   `Unable to connect to the server https://127.0.0.1:6443: tls: failed to verify certificate: <openssl reason>`
+ *   `Unable to connect to the server https://127.0.0.1:6443: request timed out after 5s`
+ */
+ApiError transportError(std::string_view server, TransportStage stage, std::string_view cause);
+
+}  // namespace dsroll::kube
