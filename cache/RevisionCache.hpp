@@ -20,6 +20,7 @@ using Timestamp = std::int64_t;
 
 struct CacheError {
   std::string message;  // one line, names the file and what is wrong
+  int code = 0;         // SQLite extended result code; 0 when SQLite did not report the failure
 };
 
 /** Something the user should hear about once (a corrupt file moved aside, say). */
@@ -54,10 +55,10 @@ struct RevisionInfo {
   std::string name;          // <ds>-<hash>
   std::string daemonSetUid;  // the controller's uid
   std::int64_t revision = 0;
-  std::string hash;          // controller-revision-hash label
-  std::string changeCause;   // kubernetes.io/change-cause annotation, "" when absent
+  std::string hash;                 // controller-revision-hash label
+  std::string changeCause;          // kubernetes.io/change-cause annotation, "" when absent
   std::vector<std::string> images;  // init containers first, then containers, in order
-  std::string data;          // the ControllerRevision's data, raw JSON bytes as served
+  std::string data;                 // the ControllerRevision's data, raw JSON bytes as served
   Timestamp createdAt = 0;
 };
 
@@ -89,6 +90,7 @@ struct RolloutRow {
 struct CacheInfo {
   std::string path;
   std::int64_t fileBytes = 0;  // database plus WAL
+  std::int64_t freeBytes = 0;  // of the database, pages on the free list (VACUUM would return them)
   std::int64_t clusters = 0;
   std::int64_t daemonSets = 0;
   std::int64_t revisions = 0;
@@ -97,13 +99,16 @@ struct CacheInfo {
 };
 
 struct PrunePolicy {
-  std::optional<Timestamp> prunedBefore;  // drop revisions pruned from the cluster before this
-  std::optional<std::int64_t> maxBytes;   // then drop oldest pruned revisions until under this
+  std::optional<Timestamp> prunedBefore;    // drop revisions pruned from the cluster before this
+  std::optional<std::int64_t> maxBytes;     // then drop oldest pruned revisions until under this
+  std::optional<std::string> daemonSetUid;  // only this DaemonSet's revisions
 };
 
 struct PruneResult {
   std::int64_t revisionsRemoved = 0;
   std::int64_t daemonSetsRemoved = 0;
+  std::int64_t bytesBefore = 0;  // pages in use times page size (the file does not shrink)
+  std::int64_t bytesAfter = 0;
 };
 
 class RevisionCache {
