@@ -40,7 +40,7 @@ admin_kubectl() { "$BIN/kubectl" --kubeconfig "$STATE_DIR/admin.kubeconfig" "$@"
 # Ports of every known cluster under the state root, so a component that is stopped for a while
 # does not lose its port to a second cluster.
 reserved_ports() {
-  cat "$(state_root)"/*/cluster.env "$STATE_DIR/cluster.env" 2>/dev/null |
+  { cat "$(state_root)"/*/cluster.env "$STATE_DIR/cluster.env" 2>/dev/null || true; } |
     sed -n 's/^[A-Z_]*_PORT=\([0-9][0-9]*\)$/\1/p'
 }
 
