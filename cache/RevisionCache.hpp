@@ -98,10 +98,18 @@ struct CacheInfo {
   int schemaVersion = 0;
 };
 
+/**
+ * Only revisions the cluster has already pruned are removed, oldest pruned first; a live
+ * DaemonSet's last known good revision is kept. Then deleted DaemonSets with no revisions left
+ * (deleted before prunedBefore, when given) are removed with their rollouts.
+ */
 struct PrunePolicy {
-  std::optional<Timestamp> prunedBefore;    // drop revisions pruned from the cluster before this
-  std::optional<std::int64_t> maxBytes;     // then drop oldest pruned revisions until under this
-  std::optional<std::string> daemonSetUid;  // only this DaemonSet's revisions
+  // Drop revisions pruned from the cluster before this.
+  std::optional<Timestamp> prunedBefore = std::nullopt;
+  // Then drop more, oldest pruned first, until the pages in use take at most this many bytes.
+  std::optional<std::int64_t> maxBytes = std::nullopt;
+  // Only this DaemonSet (uid).
+  std::optional<std::string> daemonSetUid = std::nullopt;
 };
 
 struct PruneResult {

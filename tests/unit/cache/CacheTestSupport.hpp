@@ -30,7 +30,7 @@ DaemonSetInfo makeDaemonSet(const std::string& uid,
                             const std::string& namespace_ = "kube-system",
                             Timestamp createdAt = 1000);
 
-/** The data of a ControllerRevision of a fluentd-like DaemonSet, about 2.5 KB of JSON. */
+/** The data of a ControllerRevision of a fluentd-like DaemonSet: about 2.5 KB of JSON. */
 std::string realisticRevisionData(std::int64_t revision);
 
 RevisionInfo makeRevision(const std::string& uid,
