@@ -92,6 +92,7 @@ proc_start() {
   # down stops it by pid.
   setsid "${argv[@]}" </dev/null >>"$STATE_DIR/logs/$c.log" 2>&1 &
   pid=$!
+  disown "$pid" # no "Killed" notice from this shell when the process is stopped
   start=$(proc_starttime "$pid") || start=gone
   echo "$pid $start" >"$STATE_DIR/run/$c.pid"
 }
