@@ -137,24 +137,38 @@ class RevisionCache {
       const std::function<tl::expected<void, CacheError>()>& fn) = 0;
 
   // --- writes (each is atomic on its own; group several with transaction()) ---
+  /** The id of the cluster, recorded on first use. */
   virtual tl::expected<std::int64_t, CacheError> clusterId(const ClusterKey& key) = 0;
+  /**
+   * Inserts by uid, or refreshes last_seen (and the selector). A uid seen under another
+   * clusterId moves there: the same server reached through two contexts shares its uids.
+   */
   virtual tl::expected<void, CacheError> recordDaemonSet(std::int64_t clusterId,
                                                          const DaemonSetInfo& ds,
                                                          Timestamp seenAt) = 0;
+  /** Keeps the first time it is called; an error for an unknown uid. */
   virtual tl::expected<void, CacheError> markDaemonSetDeleted(const std::string& uid,
                                                               Timestamp at) = 0;
-  /** Inserts, or updates the revision number (appending to its number history) when changed. */
+  /**
+   * Inserts, or updates the revision number (appending to its number history) when changed.
+   * Name, data, hash, images, change-cause and created time are kept from the first record.
+   * The DaemonSet must be recorded first (an error names it otherwise).
+   */
   virtual tl::expected<void, CacheError> recordRevision(const RevisionInfo& rev,
                                                         Timestamp seenAt) = 0;
+  /** The cluster no longer has it. Keeps the first time; an error for an unknown uid. */
   virtual tl::expected<void, CacheError> markRevisionPruned(const std::string& uid,
                                                             Timestamp at) = 0;
+  /** namespace_ "" stands for a sync of every namespace. The time never goes back. */
   virtual tl::expected<void, CacheError> markSynced(std::int64_t clusterId,
                                                     const std::string& namespace_,
                                                     Timestamp at) = 0;
+  /** A new InProgress rollout; returns its id. The DaemonSet must be recorded. */
   virtual tl::expected<std::int64_t, CacheError> startRollout(const std::string& daemonSetUid,
                                                               const std::string& revisionUid,
                                                               Timestamp at,
                                                               std::int64_t nodesDesired) = 0;
+  /** Sets outcome, end and nodes updated; InProgress records progress and leaves it open. */
   virtual tl::expected<void, CacheError> finishRollout(std::int64_t rolloutId,
                                                        RolloutOutcome outcome,
                                                        Timestamp at,
@@ -178,14 +192,18 @@ class RevisionCache {
   /** The revision uid of the most recent rollout that completed, if any. */
   virtual tl::expected<std::optional<std::string>, CacheError> lastKnownGood(
       const std::string& daemonSetUid) = 0;
+  /** The later of the namespace's last sync and the last sync of every namespace (""). */
   virtual tl::expected<std::optional<Timestamp>, CacheError> lastSynced(
       std::int64_t clusterId, const std::string& namespace_) = 0;
 
   // --- maintenance ---
+  /** Counts and sizes; fileBytes includes the WAL. */
   virtual tl::expected<CacheInfo, CacheError> info() = 0;
+  /** See PrunePolicy. One transaction; the file does not shrink (no VACUUM). */
   virtual tl::expected<PruneResult, CacheError> prune(const PrunePolicy& policy) = 0;
 };
 
+/** "InProgress", "Complete", "Superseded", "Stuck" (also the stored form). */
 std::string_view toString(RolloutOutcome outcome);
 
 }  // namespace dsroll::cache

@@ -2,7 +2,6 @@
 
 #include <sys/stat.h>
 
-#include "cache/Migrations.hpp"
 #include "cache/SqliteRevisionCache.hpp"
 #include "cache/Transaction.hpp"
 
@@ -33,7 +32,6 @@ tl::expected<std::int64_t, CacheError> SqliteRevisionCache::usedBytes() {
 tl::expected<CacheInfo, CacheError> SqliteRevisionCache::info() {
   CacheInfo info;
   info.path = db_.path();
-  info.schemaVersion = latestSchemaVersion();
   struct Count {
     std::int64_t* into;
     const char* sql;
