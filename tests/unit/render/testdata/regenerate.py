@@ -1,0 +1,183 @@
+"""Records the expected outputs the render unit tests compare against, from the real tools.
+
+  kubectl (through fake_apiserver.py):  yaml/*.expected.{yaml,json}, yaml/random.jsonl,
+                                        describe/*.expected.txt, history/*.expected.txt
+  /usr/bin/diff -u:                     diff/cases.jsonl
+  Go's text/tabwriter (go run):         tabwriter/cases.jsonl
+
+Run through regenerate.sh, which finds the kubectl to use. Inputs (*.json next to the expected
+files) are hand-written; the random cases are generated here from a fixed seed, so a rerun with
+the same tools gives the same files.
+"""
+
+import concurrent.futures
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import fake_apiserver  # noqa: E402
+
+KUBECTL = os.environ["KUBECTL"]
+
+
+class Kubectl:
+    """Runs kubectl against the fake API server with a throwaway kubeconfig and cache."""
+
+    def __init__(self):
+        self.world = fake_apiserver.World()
+        self.server, self.url = fake_apiserver.start(self.world)
+        self.tmp = tempfile.mkdtemp(prefix="dsroll-render-")
+        self.kubeconfig = os.path.join(self.tmp, "kubeconfig")
+        open(self.kubeconfig, "w").close()
+
+    def run(self, *args):
+        env = dict(os.environ, KUBECONFIG=self.kubeconfig, HOME=self.tmp)
+        cmd = [KUBECTL, "--server", self.url, "--cache-dir", os.path.join(self.tmp, "cache"),
+               "-n", "default"] + list(args)
+        r = subprocess.run(cmd, capture_output=True, env=env)
+        if r.returncode != 0:
+            raise RuntimeError("%s failed: %s" % (" ".join(args), r.stderr.decode()))
+        return r.stdout.decode("utf-8", "surrogateescape")
+
+
+def read_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def write_text(path, text):
+    with open(path, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
+        f.write(text)
+
+
+def write_jsonl(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        for row in rows:
+            f.write(json.dumps(row, sort_keys=True) + "\n")
+
+
+def cases(folder):
+    d = os.path.join(HERE, folder)
+    return sorted(n[:-5] for n in os.listdir(d) if n.endswith(".json") and ".expected" not in n)
+
+
+# ---- -o yaml / -o json ---------------------------------------------------------------------------
+
+def render_objects(k, objects):
+    """kubectl get -o yaml and -o json of each object, served as a ConfigMap."""
+    k.world.set({("/api/v1", "configmaps"): {"o%d" % i: o for i, o in enumerate(objects)}})
+
+    def one(i):
+        name = "o%d" % i
+        return k.run("get", "configmap", name, "-o", "yaml"), k.run("get", "configmap", name, "-o", "json")
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        return list(pool.map(one, range(len(objects))))
+
+
+FRAGMENTS = ["", " ", "  ", "a", "b", "Z", "_", "-", "- ", "?", ":", ": ", " #", "#", ",", "[", "]",
+             "{", "}", "&", "*", "!", "|", ">", "'", '"', "%", "@", "`", "\\", "\t", "\n", "\r",
+             "---", "...", "true", "yes", "no", "null", "~", "1", "0", "012", "0x1F", "1.5", "1e3",
+             "12:30", "2026-05-01", "T10:00:00Z", "é", "😀", "日本", "\u2028", "\u0085", "\u00a0",
+             "\ufeff", "\x07", "\x1b", "<", ">", "&amp;", "word", "kubernetes", "x" * 30]
+
+
+def random_string(rng):
+    if rng.random() < 0.15:  # long text that folds
+        words = [rng.choice(["node", "pod", "daemonset", "rollout", "a", "revision", "#", "x" * 12,
+                             "'", ":", "-"]) for _ in range(rng.randint(10, 40))]
+        sep = rng.choice([" ", " ", " ", "  ", "\n", " \n"])
+        return sep.join(words)
+    return "".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(0, 4)))
+
+
+def random_key(rng):
+    # A NEL in a key makes kubectl fail (see kubectlYamlError), so keys do without.
+    return (rng.choice(["a", "b", "A", "B", "_x", "-y", "a1", "a2", "a10", "a01", "a001", "x9y",
+                       "x10y", "k.8", "k-8", "0", "1", "10", "9", "é", "Zed", "zed", "a b", "a:b",
+                       "true", "null", ""]) + random_string(rng)[:rng.choice([0, 0, 3])]).replace("\u0085", "")
+
+
+def random_value(rng, depth):
+    r = rng.random()
+    if depth < 4 and r < 0.25:
+        return {random_key(rng): random_value(rng, depth + 1) for _ in range(rng.randint(0, 5))}
+    if depth < 4 and r < 0.4:
+        return [random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    if r < 0.5:
+        return rng.choice([0, 1, -7, 42, 2**53, 2**63 - 1, -2**63, 2**64 - 1, 2**70, 0.5, -1.25,
+                           1e21, 1e-7, 123456.789, 1e6, True, False, None])
+    return random_string(rng)
+
+
+def regenerate_yaml(k):
+    names = cases("yaml")
+    inputs = [read_json(os.path.join(HERE, "yaml", n + ".json")) for n in names]
+    for name, (y, j) in zip(names, render_objects(k, inputs)):
+        write_text(os.path.join(HERE, "yaml", name + ".expected.yaml"), y)
+        write_text(os.path.join(HERE, "yaml", name + ".expected.json"), j)
+
+    rng = random.Random(20260501)
+    objects = []
+    for i in range(200):
+        body = {random_key(rng): random_value(rng, 1) for _ in range(rng.randint(1, 6))}
+        objects.append({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "r%d" % i},
+                        "data": body})
+    rows = [{"input": o, "yaml": y, "json": j} for o, (y, j) in zip(objects, render_objects(k, objects))]
+    write_jsonl(os.path.join(HERE, "yaml", "random.jsonl"), rows)
+    print("yaml: %d cases, %d random" % (len(names), len(rows)))
+
+    # Objects kubectl refuses to print as YAML: its error message, without the "error: " prefix.
+    refused = [{"s": "a\u007fb"}, {"s": "a\u0080b"}, {"s": ["x", "\uffff"]}, {"a\u009fb": 1}]
+    rows = []
+    for i, data in enumerate(refused):
+        obj = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "e%d" % i}, "data": data}
+        k.world.set({("/api/v1", "configmaps"): {"e": obj}})
+        try:
+            k.run("get", "configmap", "e", "-o", "yaml")
+            raise RuntimeError("kubectl printed %r" % obj)
+        except RuntimeError as err:
+            message = str(err).split("failed: ", 1)[1].strip()
+            rows.append({"input": obj, "error": message[len("error: "):]})
+    write_jsonl(os.path.join(HERE, "yaml", "refused.jsonl"), rows)
+
+
+# ---- text/tabwriter -------------------------------------------------------------------------------
+
+def regenerate_tabwriter():
+    rng = random.Random(8)
+    cells = ["", "a", "bb", "REVISION", "CHANGE-CAUSE", "<none>", "é", "日本語", "x y", "12345678",
+             "a<b>c", "&amp;", "0123456789abcdef"]
+    seps = ["\t", "\t", "\t", "\n", "\n", "\v", "\f"]
+    rows = []
+    for _ in range(400):
+        text = "".join(rng.choice(cells) + rng.choice(seps) for _ in range(rng.randint(0, 30)))
+        if rng.random() < 0.3:
+            text += rng.choice(cells)  # an unterminated last line
+        cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(0, 4))))
+        chunks = [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])]
+        rows.append({"minwidth": rng.choice([0, 0, 4, 8]), "tabwidth": rng.choice([0, 4, 8]),
+                     "padding": rng.choice([0, 1, 2, 3]), "padchar": rng.choice([" ", " ", ".", "\t"]),
+                     "flags": rng.choice([0, 0, 0, 1, 4, 8, 16, 32, 8 | 16, 4 | 32, 1 | 8]),
+                     "chunks": chunks, "flushEach": rng.random() < 0.2})
+    stdin = "".join(json.dumps(r) + "\n" for r in rows)
+    r = subprocess.run(["go", "run", os.path.join(HERE, "tabwriter", "oracle.go")], input=stdin.encode(),
+                       capture_output=True, check=True, env=dict(os.environ, GOFLAGS="-mod=mod", GO111MODULE="off"))
+    out = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    write_jsonl(os.path.join(HERE, "tabwriter", "cases.jsonl"), out)
+    print("tabwriter: %d cases" % len(out))
+
+
+def main():
+    regenerate_tabwriter()
+    k = Kubectl()
+    regenerate_yaml(k)
+
+
+if __name__ == "__main__":
+    main()
