@@ -1,0 +1,129 @@
+#include "plugin/cli/CommandLine.hpp"
+
+#include <algorithm>
+
+#include "plugin/Version.hpp"
+#include "plugin/cli/ArgScanner.hpp"
+#include "plugin/cli/HelpText.hpp"
+#include "plugin/commands/ApplyCommand.hpp"
+#include "plugin/commands/CacheCommand.hpp"
+#include "plugin/commands/CompletionCommand.hpp"
+#include "plugin/commands/DaemonCommand.hpp"
+#include "plugin/commands/DeleteCommand.hpp"
+#include "plugin/commands/DiagnoseCommand.hpp"
+#include "plugin/commands/DiffCommand.hpp"
+#include "plugin/commands/HistoryCommand.hpp"
+#include "plugin/commands/ListCommand.hpp"
+#include "plugin/commands/OndeleteRollCommand.hpp"
+#include "plugin/commands/OptionsCommand.hpp"
+#include "plugin/commands/RestartCommand.hpp"
+#include "plugin/commands/RevisionsCommand.hpp"
+#include "plugin/commands/SetImageCommand.hpp"
+#include "plugin/commands/StatusCommand.hpp"
+#include "plugin/commands/StrategyCommand.hpp"
+#include "plugin/commands/UndoCommand.hpp"
+
+namespace dsroll::plugin::cli {
+
+namespace {
+
+constexpr const char* kRootDescription =
+    "kubectl dsroll rolls out DaemonSets and tells you where a rollout stands, node by node.\n\n"
+    " Change DaemonSets safely, follow a rollout live, see why it is stuck, compare and restore "
+    "revisions - also when the cluster is unreachable, a revision was pruned, or the DaemonSet "
+    "was deleted.";
+
+}  // namespace
+
+CommandLine::CommandLine(std::size_t helpWidth)
+    : root_("Roll out DaemonSets and see where a rollout stands, node by node", "kubectl dsroll"),
+      helpWidth_(helpWidth) {
+  root_.require_subcommand(0, 1);
+  root_.set_version_flag("--version", "kubectl-dsroll " + std::string(pluginVersion()),
+                         "Print the version of kubectl-dsroll and exit.");
+  root_.get_version_ptr()->type_name(std::string(flagtype::kBool))->default_str("false");
+  setupGlobalFlags(root_, globals_);
+  table_.addGroup(&root_, {"", kRootDescription, ""});
+  commands::setupApply(root_, table_);
+  commands::setupSet(root_, table_);
+  commands::setupRestart(root_, table_);
+  commands::setupStrategy(root_, table_);
+  commands::setupUndo(root_, table_);
+  commands::setupOndeleteRoll(root_, table_);
+  commands::setupDelete(root_, table_);
+  commands::setupStatus(root_, table_);
+  commands::setupHistory(root_, table_);
+  commands::setupDiff(root_, table_);
+  commands::setupRevisions(root_, table_);
+  commands::setupDiagnose(root_, table_);
+  commands::setupList(root_, table_);
+  commands::setupCache(root_, table_);
+  commands::setupDaemon(root_, table_);
+  commands::setupCompletion(root_, table_);
+  commands::setupOptions(root_, table_, helpWidth_);
+}
+
+tl::expected<Invocation, std::string> CommandLine::parse(const std::vector<std::string>& args,
+                                                         const ParseEnvironment& environment) {
+  auto scan = scanArgs(root_, table_, args);
+  if (!scan) {
+    return tl::unexpected(formatCliError(scan.error().error, commandPath(scan.error().path)));
+  }
+  Invocation invocation;
+  for (const CLI::App* app : scan->path)
+    invocation.path.push_back(app->get_name());
+  for (const std::string& warning : scan->warnings)
+    invocation.warnings.push_back(warning + "\n");
+  const std::string pathText = commandPath(scan->path);
+  if (scan->version) {
+    invocation.action = PrintText{"kubectl-dsroll " + std::string(pluginVersion()) + "\n"};
+    return invocation;
+  }
+  if (scan->help) {
+    invocation.action = PrintText{renderHelp(scan->path, table_, helpWidth_)};
+    return invocation;
+  }
+  auto canonical = canonicalArgs(*scan);
+  std::reverse(canonical.begin(), canonical.end());
+  try {
+    root_.parse(canonical);
+  } catch (const CLI::ParseError& e) {
+    // The scanner accepts only what CLI11 accepts; this is the rest (e.g. stray arguments).
+    return tl::unexpected(formatCliError(usageError(e.what()), pathText));
+  }
+  invocation.kube = toKubeFlags(globals_);
+  const ActionBuilder* builder = table_.builder(scan->path.back());
+  if (builder == nullptr) {
+    // A command that only groups others prints its help, as kubectl's do.
+    invocation.action = PrintText{renderHelp(scan->path, table_, helpWidth_)};
+    return invocation;
+  }
+  BuildContext context;
+  context.argv = args;
+  context.nonFlagWords = scan->nonFlagWords;
+  for (const FlagUse& use : scan->flags) {
+    if (!use.continuation) {
+      context.flagsForRecord.emplace_back(use.option->get_lnames().front(), use.typed);
+    }
+  }
+  context.color = environment.color;
+  context.readStdin = environment.readStdin;
+  auto action = (*builder)(context);
+  if (!action) {
+    return tl::unexpected(formatCliError(action.error(), pathText));
+  }
+  invocation.action = std::move(*action);
+  return invocation;
+}
+
+std::string formatCliError(const CliError& error, const std::string& commandPath) {
+  std::string out =
+      error.message.rfind("error: ", 0) == 0 ? error.message : "error: " + error.message;
+  out += "\n";
+  if (error.usageHint && !commandPath.empty()) {
+    out += "See '" + commandPath + " --help' for usage.\n";
+  }
+  return out;
+}
+
+}  // namespace dsroll::plugin::cli
