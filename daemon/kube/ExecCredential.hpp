@@ -20,10 +20,18 @@ struct ExecCredential {
 };
 
 struct ExecError {
-  std::string message;  // names the command and includes its stderr (trimmed) when it failed
+  std::string message;  // client-go's wording, e.g. `exec: executable aws failed with exit code
+                        // 1: <stderr, trimmed>`; callers prefix `getting credentials: ` as
+                        // client-go does
+  bool needsTerminal = false;  // interactiveMode Always: only the plugin (with a TTY) can run it
 };
 
-/** The KUBERNETES_EXEC_INFO value for a call (cluster info only with provideClusterInfo). */
+/**
+ * The KUBERNETES_EXEC_INFO value for a call, byte for byte as client-go encodes it (field order,
+ * HTML-safe escapes, trailing newline); spec.cluster only with provideClusterInfo, built from the
+ * resolved cluster (server, tls-server-name, insecure-skip-tls-verify, certificate-authority-data,
+ * proxy-url, disable-compression, config).
+ */
 std::string execInfoJson(const ExecConfig& exec, const RestConfig& cluster, bool interactive);
 
 /** Parses and validates the plugin's stdout against the requested apiVersion. */
@@ -34,6 +42,9 @@ tl::expected<ExecCredential, ExecError> parseExecOutput(const ExecConfig& exec,
  * Runs the plugin (blocking, so callers run it off the io thread) with the caller's environment
  * plus exec.env plus KUBERNETES_EXEC_INFO, stdin from /dev/null, and a deadline. A missing
  * command gives kubectl's message including installHint.
+ * A bare command is looked up in the caller's PATH. The plugin runs in its own process group;
+ * past the deadline the group is killed. The child is always reaped and no descriptor leaks; no
+ * shared state, so any number of threads may call this at once.
  */
 tl::expected<ExecCredential, ExecError> runExecPlugin(
     const ExecConfig& exec,
