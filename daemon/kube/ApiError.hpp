@@ -27,10 +27,22 @@ struct ApiError {
   std::string message;      // the complete line, prefix included
   bool retryable = false;   // 429, 5xx (except 501), transport resets: safe for idempotent verbs
   std::optional<std::chrono::seconds> retryAfter;
+  std::string detail;       // what Go's err.Error() gives (Status.message or the transport
+                            // cause), for wrapping: "failed restoring revision 2: <detail>"
 
   /** 410 Gone / reason Expired: a watch must relist. */
   bool isGone() const { return httpStatus == 410 || reason == "Expired" || reason == "Gone"; }
 };
+
+/** A failure found locally (no HTTP status): kind and the complete line. */
+inline ApiError localError(ipc::ErrorKind kind, std::string message, std::string reason = "") {
+  ApiError e;
+  e.kind = kind;
+  e.reason = std::move(reason);
+  e.detail = message.rfind("error: ", 0) == 0 ? message.substr(7) : message;
+  e.message = std::move(message);
+  return e;
+}
 
 /**
  * From an HTTP error response. Examples of message:
