@@ -23,7 +23,8 @@ APPS_RESOURCES = [
 
 
 class World:
-    """Objects by (group path, resource) -> name -> object; replaced wholesale between cases."""
+    """Objects by (group path, resource) -> name -> object, and server-side tables by
+    ("table", request path); replaced wholesale between cases."""
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -83,6 +84,9 @@ def make_handler(world):
             body = _discovery(path)
             if body is not None:
                 return self._send(200, body)
+            table = world.get(("table", path))
+            if table and "as=Table" in self.headers.get("Accept", ""):
+                return self._send(200, table)
             parts = path.split("/")
             # /api/v1/namespaces/NS/RES[/NAME] or /apis/G/V/namespaces/NS/RES[/NAME]
             prefix = "/".join(parts[:3]) if parts[1] == "api" else "/".join(parts[:4])

@@ -147,6 +147,80 @@ def regenerate_yaml(k):
     write_jsonl(os.path.join(HERE, "yaml", "refused.jsonl"), rows)
 
 
+# ---- rollout history ------------------------------------------------------------------------------
+
+def daemonset_world(name, template, change_causes):
+    """A DaemonSet and its ControllerRevisions (revision -> change-cause) for rollout history."""
+    uid = "uid-" + name
+    ds = {"apiVersion": "apps/v1", "kind": "DaemonSet",
+          "metadata": {"name": name, "namespace": "default", "uid": uid},
+          "spec": {"selector": {"matchLabels": {"app": name}}, "template": template}}
+    revisions = {}
+    for revision, cause in change_causes.items():
+        annotations = {"kubernetes.io/change-cause": cause} if cause else {}
+        revisions["%s-%s" % (name, revision)] = {
+            "apiVersion": "apps/v1", "kind": "ControllerRevision",
+            "metadata": {"name": "%s-%s" % (name, revision), "namespace": "default",
+                         "annotations": annotations,
+                         "ownerReferences": [{"apiVersion": "apps/v1", "kind": "DaemonSet", "name": name,
+                                              "uid": uid, "controller": True}]},
+            "data": {"spec": {"template": dict(template, **{"$patch": "replace"})}},
+            "revision": int(revision)}
+    return {("/apis/apps/v1", "daemonsets"): {name: ds},
+            ("/apis/apps/v1", "controllerrevisions"): revisions}
+
+
+def regenerate_describe(k):
+    names = cases("describe")
+    for name in names:
+        template = read_json(os.path.join(HERE, "describe", name + ".json"))
+        k.world.set(daemonset_world(name, template, {"1": ""}))
+        out = k.run("rollout", "history", "ds/" + name, "--revision=1")
+        head = "daemonset.apps/%s with revision #1\n" % name
+        assert out.startswith(head) and out.endswith("\n\n"), repr(out[:200])
+        write_text(os.path.join(HERE, "describe", name + ".expected.txt"), out[len(head):-1])
+    print("describe: %d cases" % len(names))
+
+
+def regenerate_history(k):
+    names = cases("history")
+    for name in names:
+        causes = read_json(os.path.join(HERE, "history", name + ".json"))["changeCauses"]
+        template = {"metadata": {"labels": {"app": name}}, "spec": {"containers": [{"name": "c", "image": "i"}]}}
+        k.world.set(daemonset_world(name, template, causes))
+        out = k.run("rollout", "history", "ds/" + name)
+        head = "daemonset.apps/%s \n" % name
+        assert out.startswith(head) and out.endswith("\n\n"), repr(out[:200])
+        write_text(os.path.join(HERE, "history", name + ".expected.txt"), out[len(head):-1])
+    print("history: %d cases" % len(names))
+
+
+def controller_revision_table(rows):
+    """The Table the API server returns for a ControllerRevision list (its columns, our cells)."""
+    columns = [{"name": "Name", "type": "string", "format": "name", "description": "", "priority": 0},
+               {"name": "Controller", "type": "string", "format": "", "description": "", "priority": 0},
+               {"name": "Revision", "type": "integer", "format": "", "description": "", "priority": 0},
+               {"name": "Age", "type": "string", "format": "", "description": "", "priority": 0}]
+    return {"kind": "Table", "apiVersion": "meta.k8s.io/v1", "metadata": {"resourceVersion": "1"},
+            "columnDefinitions": columns,
+            "rows": [{"cells": [r["name"], r["controller"], r["revision"], r["age"]],
+                      "object": {"kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1",
+                                 "metadata": {"name": r["name"], "namespace": r["namespace"]}}}
+                     for r in rows]}
+
+
+def regenerate_get_table(k):
+    names = cases("get")
+    for name in names:
+        rows = read_json(os.path.join(HERE, "get", name + ".json"))["rows"]
+        k.world.set({("table", "/apis/apps/v1/namespaces/default/controllerrevisions"): controller_revision_table(rows),
+                     ("table", "/apis/apps/v1/controllerrevisions"): controller_revision_table(rows)})
+        write_text(os.path.join(HERE, "get", name + ".expected.txt"), k.run("get", "controllerrevisions"))
+        write_text(os.path.join(HERE, "get", name + ".expected-all.txt"),
+                   k.run("get", "controllerrevisions", "-A"))
+    print("get controllerrevisions: %d cases" % len(names))
+
+
 # ---- text/tabwriter -------------------------------------------------------------------------------
 
 def regenerate_tabwriter():
@@ -176,6 +250,9 @@ def regenerate_tabwriter():
 def main():
     regenerate_tabwriter()
     k = Kubectl()
+    regenerate_describe(k)
+    regenerate_history(k)
+    regenerate_get_table(k)
     regenerate_yaml(k)
 
 
