@@ -1,0 +1,113 @@
+#include "daemon/app/DaemonCommands.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "daemon/server/Server.hpp"
+#include "daemon/state/ClusterRegistry.hpp"
+
+namespace dsroll::app {
+
+namespace {
+
+std::string humanDuration(std::chrono::seconds d) {
+  const auto s = d.count();
+  if (s < 60) return std::to_string(s) + "s";
+  if (s < 3600) return std::to_string(s / 60) + "m" + std::to_string(s % 60) + "s";
+  if (s < 86400) return std::to_string(s / 3600) + "h" + std::to_string((s % 3600) / 60) + "m";
+  return std::to_string(s / 86400) + "d" + std::to_string((s % 86400) / 3600) + "h";
+}
+
+std::int64_t fileBytes(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? static_cast<std::int64_t>(st.st_size) : 0;
+}
+
+nlohmann::json statusJson(const DaemonInfo& info) {
+  const auto stats = info.server.stats();
+  nlohmann::json clusters = nlohmann::json::array();
+  std::int64_t watches = 0;
+  for (const auto& c : info.clusters.stats()) {
+    watches += c.watching;
+    clusters.push_back({{"server", c.server},
+                        {"informers", c.informers},
+                        {"watchesOpen", c.watching},
+                        {"objects", c.objects},
+                        {"requests", c.client.requests},
+                        {"connectionsOpened", c.client.connectionsOpened}});
+  }
+  const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
+      std::chrono::steady_clock::now() - stats.startedAt);
+  return nlohmann::json{
+      {"version", DSROLL_VERSION},
+      {"pid", static_cast<std::int64_t>(::getpid())},
+      {"uptimeSeconds", uptime.count()},
+      {"socket", info.paths.socket},
+      {"log", info.paths.logFile},
+      {"cache", info.paths.cacheDb},
+      {"cacheBytes", fileBytes(info.paths.cacheDb) + fileBytes(info.paths.cacheDb + "-wal")},
+      {"clients", stats.sessions},
+      {"requestsInFlight", stats.requestsInFlight},
+      {"requestsServed", stats.requestsServed},
+      {"refusedPeers", stats.refusedPeers},
+      {"clusters", clusters},
+      {"watchesOpen", watches},
+      {"idleTimeoutSeconds",
+       std::chrono::duration_cast<std::chrono::seconds>(info.options.idleTimeout).count()},
+  };
+}
+
+std::string statusText(const nlohmann::json& s) {
+  auto line = [](const char* label, const std::string& value) {
+    std::string out = label;
+    out.resize(18, ' ');
+    return out + value + "\n";
+  };
+  std::string out = "dsrolld " + s["version"].get<std::string>() + "\n";
+  out += line("pid:", std::to_string(s["pid"].get<std::int64_t>()));
+  out += line("uptime:", humanDuration(std::chrono::seconds(s["uptimeSeconds"].get<std::int64_t>())));
+  out += line("socket:", s["socket"].get<std::string>());
+  out += line("log:", s["log"].get<std::string>());
+  out += line("cache:", s["cache"].get<std::string>() + " (" +
+                            std::to_string(s["cacheBytes"].get<std::int64_t>()) + " bytes)");
+  out += line("clients:", std::to_string(s["clients"].get<std::int64_t>()));
+  out += line("requests:", std::to_string(s["requestsServed"].get<std::int64_t>()) + " served, " +
+                               std::to_string(s["requestsInFlight"].get<std::int64_t>()) +
+                               " in flight");
+  out += line("clusters:", std::to_string(s["clusters"].size()) + " (" +
+                               std::to_string(s["watchesOpen"].get<std::int64_t>()) +
+                               " watches open)");
+  for (const auto& c : s["clusters"]) {
+    out += line("", c["server"].get<std::string>() + ": " +
+                        std::to_string(c["watchesOpen"].get<std::int64_t>()) + " watches, " +
+                        std::to_string(c["objects"].get<std::int64_t>()) + " objects");
+  }
+  out += line("idle timeout:",
+              humanDuration(std::chrono::seconds(s["idleTimeoutSeconds"].get<std::int64_t>())));
+  return out;
+}
+
+}  // namespace
+
+void registerDaemonCommands(server::CommandRegistry& registry, DaemonInfo info) {
+  registry.add("daemon.status", [info](server::CommandContext& ctx) -> Awaitable<server::CommandResult> {
+    auto status = statusJson(info);
+    const auto output = ctx.request.args.value("output", std::string());
+    if (output == "json") {
+      ctx.reply.out(status.dump(4) + "\n");
+    } else {
+      ctx.reply.out(statusText(status));
+    }
+    co_return 0;
+  });
+  registry.add("daemon.stop", [info](server::CommandContext& ctx) -> Awaitable<server::CommandResult> {
+    ctx.reply.out("dsrolld (pid " + std::to_string(::getpid()) + ") stopping\n");
+    // Drain after this reply is queued so the client sees it.
+    info.server.drain("stop requested", std::chrono::seconds(5));
+    co_return 0;
+  });
+}
+
+}  // namespace dsroll::app

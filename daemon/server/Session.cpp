@@ -1,0 +1,256 @@
+#include "daemon/server/Session.hpp"
+
+#include <exception>
+
+#include "daemon/lifecycle/Logger.hpp"
+
+namespace dsroll::server {
+
+namespace asio = net::asio;
+
+namespace {
+
+/** Reply bound to one request of one session; silent once the session is gone. */
+class SessionReply final : public Reply {
+ public:
+  SessionReply(std::weak_ptr<Session> session, std::uint64_t id)
+      : session_(std::move(session)), id_(id) {}
+
+  void out(std::string_view text) override {
+    send(ipc::Output{id_, ipc::Stream::Stdout, std::string(text)});
+  }
+  void err(std::string_view text) override {
+    send(ipc::Output{id_, ipc::Stream::Stderr, std::string(text)});
+  }
+  void progress(const nlohmann::json& data) override { send(ipc::Progress{id_, data}); }
+  void row(const nlohmann::json& data) override { send(ipc::Row{id_, data}); }
+
+ private:
+  void send(const ipc::Message& message) {
+    if (auto session = session_.lock()) {
+      session->send(message);
+    }
+  }
+  std::weak_ptr<Session> session_;
+  std::uint64_t id_;
+};
+
+std::vector<std::string> capabilities() {
+  std::vector<std::string> out;
+  for (auto c : ipc::kCapabilities) {
+    out.emplace_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+Session::Session(Socket socket, std::shared_ptr<SessionHost> host, std::uint64_t number)
+    : socket_(std::move(socket)),
+      host_(std::move(host)),
+      number_(number),
+      decoder_(ipc::kMaxFrameBytes) {}
+
+void Session::start() {
+  asio::co_spawn(socket_.get_executor(), readLoop(),
+                 [self = shared_from_this()](const std::exception_ptr& e) {
+                   if (e) {
+                     try {
+                       std::rethrow_exception(e);
+                     } catch (const std::exception& ex) {
+                       self->host_->log().error("session " + std::to_string(self->number_) +
+                                                ": " + ex.what());
+                     }
+                   }
+                   self->close();
+                 });
+}
+
+void Session::close() {
+  if (closed_) {
+    return;
+  }
+  closed_ = true;
+  for (auto& [id, signal] : requests_) {
+    signal->emit(asio::cancellation_type::terminal);
+  }
+  net::error_code ignored;
+  socket_.shutdown(Socket::shutdown_both, ignored);
+  socket_.close(ignored);
+  queue_.clear();
+  queuedBytes_ = 0;
+  host_->sessionClosed(number_);
+}
+
+void Session::finish() {
+  for (auto& [id, signal] : requests_) {
+    signal->emit(asio::cancellation_type::terminal);
+  }
+  closeAfterWrite_ = true;
+  if (!writing_) {
+    close();
+  }
+}
+
+asio::awaitable<void> Session::readLoop() {
+  std::string buffer(64 * 1024, '\0');
+  while (!closed_) {
+    auto [ec, n] = co_await socket_.async_read_some(asio::buffer(buffer), net::useTuple);
+    if (ec) {
+      break;  // EOF or reset: the client is gone, close() cancels its requests
+    }
+    decoder_.feed(std::string_view(buffer.data(), n));
+    while (!closed_) {
+      auto frame = decoder_.next();
+      if (!frame) {
+        protocolError("malformed frame: " + frame.error().message);
+        co_return;
+      }
+      if (!frame->has_value()) {
+        break;
+      }
+      handleFrame(**frame);
+    }
+  }
+}
+
+void Session::protocolError(const std::string& message) {
+  host_->log().warn("session " + std::to_string(number_) + ": " + message);
+  send(ipc::Error{0, ipc::ErrorKind::Protocol, "error: protocol: " + message, 1});
+  closeAfterWrite_ = true;
+  if (!writing_) {
+    close();
+  }
+}
+
+void Session::handleFrame(const nlohmann::json& frame) {
+  auto parsed = ipc::parseMessage(frame);
+  if (!parsed) {
+    protocolError(parsed.error());
+    return;
+  }
+  if (!helloDone_) {
+    auto* hello = std::get_if<ipc::Hello>(&*parsed);
+    if (hello == nullptr) {
+      protocolError("expected hello first");
+      return;
+    }
+    const ipc::Hello ours{ipc::kProtocolVersion, host_->version(), capabilities(),
+                          static_cast<std::int64_t>(::getpid())};
+    if (!ipc::compatible(ours, *hello)) {
+      send(ipc::Error{0, ipc::ErrorKind::VersionMismatch,
+                      "error: dsrolld " + host_->version() + " cannot serve kubectl-dsroll " +
+                          hello->version + "; it is restarting",
+                      1});
+      closeAfterWrite_ = true;
+      host_->versionMismatch(hello->version);
+      return;
+    }
+    helloDone_ = true;
+    send(ours);
+    return;
+  }
+  if (auto* request = std::get_if<ipc::Request>(&*parsed)) {
+    handleRequest(std::move(*request));
+  } else if (auto* cancel = std::get_if<ipc::Cancel>(&*parsed)) {
+    if (auto it = requests_.find(cancel->id); it != requests_.end()) {
+      it->second->emit(asio::cancellation_type::terminal);
+    }
+  } else {
+    protocolError("unexpected message from client");
+  }
+}
+
+void Session::handleRequest(ipc::Request request) {
+  if (requests_.count(request.id) != 0) {
+    send(ipc::Error{request.id, ipc::ErrorKind::Protocol,
+                    "error: protocol: request id " + std::to_string(request.id) + " is in use", 1});
+    return;
+  }
+  auto signal = std::make_shared<asio::cancellation_signal>();
+  requests_.emplace(request.id, signal);
+  host_->requestStarted();
+  const auto id = request.id;
+  asio::co_spawn(socket_.get_executor(), runRequest(std::move(request)),
+                 asio::bind_cancellation_slot(
+                     signal->slot(), [self = shared_from_this(), id](const std::exception_ptr&) {
+                       // runRequest catches everything; nothing reaches here but completion.
+                       self->requests_.erase(id);
+                       self->host_->requestFinished();
+                     }));
+}
+
+asio::awaitable<void> Session::runRequest(ipc::Request request) {
+  SessionReply reply(weak_from_this(), request.id);
+  CommandContext context{request, reply};
+  CommandResult result = tl::unexpected(CommandError{});
+  const CommandHandler* handler = host_->commands().find(request.command);
+  try {
+    if (handler == nullptr) {
+      result = tl::unexpected(
+          commandError(ipc::ErrorKind::Usage, "unknown command \"" + request.command + "\""));
+    } else {
+      result = co_await (*handler)(context);
+    }
+  } catch (const boost::system::system_error& e) {
+    if (e.code() == asio::error::operation_aborted) {
+      result = tl::unexpected(CommandError{ipc::ErrorKind::Cancelled, "error: cancelled", 130});
+    } else {
+      host_->log().error(request.command + ": " + e.what());
+      result = tl::unexpected(commandError(ipc::ErrorKind::Internal,
+                                           std::string("internal error: ") + e.what()));
+    }
+  } catch (const std::exception& e) {
+    host_->log().error(request.command + ": " + e.what());
+    result = tl::unexpected(
+        commandError(ipc::ErrorKind::Internal, std::string("internal error: ") + e.what()));
+  }
+  if (result) {
+    send(ipc::Result{request.id, *result, nullptr});
+  } else {
+    send(ipc::Error{request.id, result.error().kind, result.error().message,
+                    result.error().exitCode});
+  }
+}
+
+void Session::send(const ipc::Message& message) {
+  if (closed_) {
+    return;
+  }
+  std::string frame = ipc::encodeFrame(ipc::toJson(message));
+  queuedBytes_ += frame.size();
+  queue_.push_back(std::move(frame));
+  if (queuedBytes_ > host_->maxQueuedBytes()) {
+    // A client that stopped reading must not make the daemon hold unbounded output.
+    host_->log().warn("session " + std::to_string(number_) + ": client too slow, dropping it");
+    close();
+    return;
+  }
+  if (!writing_) {
+    writing_ = true;
+    asio::co_spawn(socket_.get_executor(), writeLoop(),
+                   [self = shared_from_this()](const std::exception_ptr&) {
+                     self->writing_ = false;
+                   });
+  }
+}
+
+asio::awaitable<void> Session::writeLoop() {
+  while (!queue_.empty() && !closed_) {
+    std::string frame = std::move(queue_.front());
+    queue_.pop_front();
+    queuedBytes_ -= frame.size();
+    auto [ec, n] = co_await asio::async_write(socket_, asio::buffer(frame), net::useTuple);
+    (void)n;
+    if (ec) {
+      close();
+      co_return;
+    }
+  }
+  writing_ = false;
+  if (closeAfterWrite_) {
+    close();
+  }
+}
+
+}  // namespace dsroll::server
