@@ -1,0 +1,94 @@
+#include "daemon/kube/Credentials.hpp"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "daemon/kube/Base64.hpp"
+#include "daemon/kube/OffThread.hpp"
+
+namespace dsroll::kube {
+
+namespace {
+
+std::string trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+ApiError configError(const std::string& message) {
+  return localError(ipc::ErrorKind::Config, "error: " + message);
+}
+
+}  // namespace
+
+Credentials::Credentials(RestConfig config) : config_(std::move(config)) {}
+
+void Credentials::invalidate() {
+  exec_.reset();
+  fileMtimeNs_ = -1;
+}
+
+tl::expected<std::string, ApiError> Credentials::tokenFromFile() {
+  const std::string& path = config_.auth.tokenFile;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    return tl::unexpected(configError("cannot read token file " + path));
+  }
+  const std::int64_t mtime = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
+                             st.st_mtim.tv_nsec;
+  if (mtime != fileMtimeNs_) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      return tl::unexpected(configError("cannot read token file " + path));
+    }
+    fileToken_ = trimmed(text.str());
+    fileMtimeNs_ = mtime;
+  }
+  return fileToken_;
+}
+
+Awaitable<tl::expected<AuthMaterial, ApiError>> Credentials::current() {
+  using Result = tl::expected<AuthMaterial, ApiError>;
+  AuthMaterial out;
+  const auto& auth = config_.auth;
+  if (auth.exec) {
+    const auto now = std::chrono::system_clock::now();
+    if (!exec_ || (exec_->expiresAt && *exec_->expiresAt <= now)) {
+      // Exec plugins block (they may call a cloud API): keep them off the io thread.
+      ++execRuns_;
+      auto result = co_await offThread<tl::expected<ExecCredential, ExecError>>(
+          [exec = *auth.exec, cluster = config_, env = callerEnv_] {
+            return runExecPlugin(exec, cluster, env, std::chrono::seconds(60));
+          });
+      if (!result) {
+        co_return Result(tl::unexpect,
+                         localError(ipc::ErrorKind::Unauthorized,
+                                    "error: " + result.error().message));
+      }
+      exec_ = std::move(*result);
+    }
+    if (!exec_->token.empty()) {
+      out.authorization = "Bearer " + exec_->token;
+    }
+    out.clientCertPem = exec_->clientCertPem;
+    out.clientKeyPem = exec_->clientKeyPem;
+  }
+  if (out.authorization.empty()) {
+    if (!auth.token.empty()) {
+      out.authorization = "Bearer " + auth.token;
+    } else if (!auth.tokenFile.empty()) {
+      auto token = tokenFromFile();
+      if (!token) co_return Result(tl::unexpect, token.error());
+      out.authorization = "Bearer " + *token;
+    } else if (!auth.username.empty()) {
+      out.authorization = "Basic " + encodeBase64(auth.username + ":" + auth.password);
+    }
+  }
+  co_return Result(std::move(out));
+}
+
+}  // namespace dsroll::kube

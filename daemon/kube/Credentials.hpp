@@ -1,0 +1,54 @@
+#pragma once
+// The credentials of one RestConfig at the moment of a request: a bearer token (inline, from a
+// token file that may rotate, or from an exec plugin cached until it expires) and/or a client
+// certificate.
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <tl/expected.hpp>
+
+#include "daemon/asio/Awaitable.hpp"
+#include "daemon/kube/ApiError.hpp"
+#include "daemon/kube/ExecCredential.hpp"
+#include "daemon/kube/RestConfig.hpp"
+
+namespace dsroll::kube {
+
+struct AuthMaterial {
+  std::string authorization;  // the Authorization header value, "" for none
+  std::string clientCertPem;  // from an exec plugin; "" = the config's own (if any)
+  std::string clientKeyPem;
+};
+
+class Credentials {
+ public:
+  explicit Credentials(RestConfig config);
+
+  /** The environment exec plugins run with (the latest caller's). */
+  void setCallerEnv(std::map<std::string, std::string> env) { callerEnv_ = std::move(env); }
+
+  Awaitable<tl::expected<AuthMaterial, ApiError>> current();
+
+  /** After a 401: forget cached exec output and re-read the token file next time. */
+  void invalidate();
+
+  /** Whether invalidate() can produce different credentials (worth one retry after a 401). */
+  bool refreshable() const { return config_.auth.exec.has_value() || !config_.auth.tokenFile.empty(); }
+
+  int execRuns() const { return execRuns_; }
+
+ private:
+  tl::expected<std::string, ApiError> tokenFromFile();
+
+  RestConfig config_;
+  std::map<std::string, std::string> callerEnv_;
+  std::optional<ExecCredential> exec_;
+  std::string fileToken_;
+  std::int64_t fileMtimeNs_ = -1;
+  int execRuns_ = 0;
+};
+
+}  // namespace dsroll::kube

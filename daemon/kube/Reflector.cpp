@@ -1,0 +1,210 @@
+#include "daemon/kube/Reflector.hpp"
+
+#include <random>
+
+#include "daemon/asio/Net.hpp"
+#include "daemon/kube/ApiClient.hpp"
+#include "daemon/kube/LineSplitter.hpp"
+#include "daemon/lifecycle/Logger.hpp"
+
+namespace dsroll::kube {
+
+namespace asio = net::asio;
+
+namespace {
+
+constexpr std::size_t kMaxEventBytes = 64u * 1024u * 1024u;
+
+std::string resourceVersionOf(const nlohmann::json& object) {
+  auto meta = object.find("metadata");
+  if (meta == object.end() || !meta->is_object()) return "";
+  auto rv = meta->find("resourceVersion");
+  return (rv != meta->end() && rv->is_string()) ? rv->get<std::string>() : "";
+}
+
+}  // namespace
+
+Reflector::Reflector(ApiClient& client, WatchTarget target, WatchHandler& handler,
+                     lifecycle::Logger& log, ReflectorOptions options)
+    : client_(client),
+      target_(std::move(target)),
+      handler_(handler),
+      log_(log),
+      options_(options),
+      backoff_(options.initialBackoff),
+      jitterState_(std::random_device{}()) {}
+
+std::string Reflector::describe() const {
+  std::string out = target_.type.resource;
+  if (!target_.namespace_.empty()) out += " in " + target_.namespace_;
+  if (!target_.labelSelector.empty()) out += " (" + target_.labelSelector + ")";
+  if (!target_.fieldSelector.empty()) out += " (" + target_.fieldSelector + ")";
+  return out;
+}
+
+Awaitable<void> Reflector::sleepBackoff() {
+  // Full jitter in [backoff/2, backoff], doubling up to the cap.
+  jitterState_ = jitterState_ * 1664525u + 1013904223u;
+  const auto half = backoff_.count() / 2;
+  const auto wait = std::chrono::milliseconds(half + (half > 0 ? jitterState_ % half : 0));
+  backoff_ = std::min(backoff_ * 2, options_.maxBackoff);
+  asio::steady_timer timer(co_await asio::this_coro::executor, wait);
+  co_await timer.async_wait(asio::use_awaitable);
+}
+
+Awaitable<bool> Reflector::list() {
+  ++stats_.lists;
+  std::string continueToken;
+  bool started = false;
+  while (true) {
+    HttpRequest request;
+    request.target = resourcePath(target_.type, target_.namespace_) +
+                     queryString({{"limit", std::to_string(options_.pageSize)},
+                                  {"labelSelector", target_.labelSelector},
+                                  {"fieldSelector", target_.fieldSelector},
+                                  {"continue", continueToken}});
+    request.what = targetOf("list", target_.type, target_.namespace_);
+    request.timeout = std::chrono::seconds(60);
+    auto page = co_await client_.sendJson(std::move(request));
+    if (!page) {
+      if (page.error().isGone() && !continueToken.empty()) {
+        continueToken.clear();  // the continue token expired mid-list: start over
+        started = false;
+        continue;
+      }
+      handler_.onHealth(&page.error());
+      log_.warn("list " + describe() + ": " + page.error().message);
+      co_return false;
+    }
+    if (!started) {
+      handler_.onListStart();
+      started = true;
+    }
+    if (auto items = page->find("items"); items != page->end() && items->is_array()) {
+      for (auto& item : *items) {
+        handler_.onListItem(std::move(item));
+      }
+    }
+    const auto& meta = (*page)["metadata"];
+    continueToken = meta.value("continue", std::string());
+    if (continueToken.empty()) {
+      stats_.resourceVersion = meta.value("resourceVersion", std::string());
+      handler_.onListEnd(stats_.resourceVersion);
+      handler_.onHealth(nullptr);
+      co_return true;
+    }
+  }
+}
+
+Awaitable<bool> Reflector::watch(bool& progressed) {
+  ++stats_.watches;
+  // Randomised so many watches do not all reconnect at once.
+  jitterState_ = jitterState_ * 1664525u + 1013904223u;
+  const auto minSeconds = options_.minWatchTimeout.count();
+  const auto timeoutSeconds = minSeconds + (minSeconds > 0 ? jitterState_ % minSeconds : 0);
+  HttpRequest request;
+  request.target = resourcePath(target_.type, target_.namespace_) +
+                   queryString({{"watch", "true"},
+                                {"resourceVersion", stats_.resourceVersion},
+                                {"allowWatchBookmarks", "true"},
+                                {"timeoutSeconds", std::to_string(timeoutSeconds)},
+                                {"labelSelector", target_.labelSelector},
+                                {"fieldSelector", target_.fieldSelector}});
+  request.what = targetOf("watch", target_.type, target_.namespace_);
+  auto stream = co_await client_.stream(std::move(request));
+  if (!stream) {
+    if (stream.error().isGone()) {
+      ++stats_.gone;
+      co_return true;
+    }
+    handler_.onHealth(&stream.error());
+    log_.warn("watch " + describe() + ": " + stream.error().message);
+    co_return false;
+  }
+  stats_.watching = true;
+  handler_.onHealth(nullptr);
+  LineSplitter lines(kMaxEventBytes);
+  bool relist = false;
+  while (!relist) {
+    auto bytes = co_await (*stream)->read(options_.idleTimeout);
+    if (!bytes) {
+      log_.info("watch " + describe() + " dropped: " + bytes.error().message);
+      break;
+    }
+    if (!*bytes) {
+      break;  // the server ended the watch (timeoutSeconds): resume from where we are
+    }
+    for (auto& line : lines.feed(**bytes)) {
+      auto event = nlohmann::json::parse(line, nullptr, false);
+      if (event.is_discarded() || !event.is_object()) {
+        log_.warn("watch " + describe() + ": ignoring an event that is not JSON");
+        continue;
+      }
+      const std::string type = event.value("type", std::string());
+      auto& object = event["object"];
+      if (type == "ERROR") {
+        const int code = object.value("code", 0);
+        if (code == 410 || object.value("reason", std::string()) == "Expired" ||
+            object.value("reason", std::string()) == "Gone") {
+          ++stats_.gone;
+          relist = true;
+          break;
+        }
+        log_.warn("watch " + describe() + ": " + object.value("message", std::string("error")));
+        break;
+      }
+      const std::string rv = resourceVersionOf(object);
+      if (!rv.empty()) {
+        stats_.resourceVersion = rv;
+      }
+      progressed = true;
+      if (type == "BOOKMARK") {
+        continue;
+      }
+      ++stats_.events;
+      if (type == "ADDED") {
+        handler_.onEvent(WatchEventType::Added, std::move(object));
+      } else if (type == "MODIFIED") {
+        handler_.onEvent(WatchEventType::Modified, std::move(object));
+      } else if (type == "DELETED") {
+        handler_.onEvent(WatchEventType::Deleted, std::move(object));
+      }
+    }
+    if (lines.overflowed()) {
+      log_.warn("watch " + describe() + ": an event exceeded the size limit; relisting");
+      relist = true;
+    }
+  }
+  (*stream)->close();
+  stats_.watching = false;
+  co_return relist;
+}
+
+Awaitable<void> Reflector::run() {
+  bool needList = true;
+  while (true) {
+    if (needList) {
+      if (!co_await list()) {
+        co_await sleepBackoff();
+        continue;
+      }
+      needList = false;
+      backoff_ = options_.initialBackoff;
+    }
+    bool progressed = false;
+    const bool relist = co_await watch(progressed);
+    if (relist) {
+      log_.info("watch " + describe() + ": resourceVersion " + stats_.resourceVersion +
+                " is too old; relisting");
+      needList = true;
+      continue;
+    }
+    if (progressed) {
+      backoff_ = options_.initialBackoff;
+    } else {
+      co_await sleepBackoff();
+    }
+  }
+}
+
+}  // namespace dsroll::kube

@@ -1,0 +1,31 @@
+#pragma once
+// OpenSSL client context for one RestConfig: CA roots, client certificate, verification mode.
+// Internal to daemon/kube (.cpp files only).
+
+#include <memory>
+#include <string>
+
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <tl/expected.hpp>
+
+#include "daemon/kube/HttpTypes.hpp"
+#include "daemon/kube/RestConfig.hpp"
+
+namespace dsroll::kube {
+
+/** Builds the context; clientCertPem/KeyPem override the config's (exec credentials). */
+tl::expected<std::shared_ptr<boost::asio::ssl::context>, std::string> makeTlsContext(
+    const TlsConfig& tls, const std::string& clientCertPem, const std::string& clientKeyPem);
+
+/**
+ * Per-connection settings: SNI for host names, and which name or IP address the server's
+ * certificate must carry (tls-server-name wins over the URL's host).
+ */
+tl::expected<void, std::string> prepareTlsStream(SSL* ssl, const ServerUrl& url,
+                                                 const TlsConfig& tls);
+
+/** Why the last handshake on ssl failed verification, in OpenSSL's words ("" if it did not). */
+std::string verifyFailure(SSL* ssl);
+
+}  // namespace dsroll::kube
