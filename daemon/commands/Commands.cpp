@@ -1,0 +1,35 @@
+#include "daemon/commands/Commands.hpp"
+
+#include "daemon/commands/HistoryCommand.hpp"
+#include "daemon/commands/StatusCommand.hpp"
+#include "daemon/commands/UndoCommand.hpp"
+
+namespace dsroll::commands {
+
+namespace {
+
+/** Tells the user, once, about anything the daemon had to do on its own (start-up notices). */
+server::CommandHandler withNotices(server::CommandHandler handler, Services& services) {
+  return [handler = std::move(handler), &services](server::CommandContext& ctx)
+             -> Awaitable<server::CommandResult> {
+    for (const auto& notice : services.notices) {
+      ctx.reply.err("Warning: " + notice + "\n");
+    }
+    services.notices.clear();
+    co_return co_await handler(ctx);
+  };
+}
+
+}  // namespace
+
+void registerCommands(server::CommandRegistry& registry, Services& services) {
+  server::CommandRegistry plain;
+  registerHistory(plain, services);
+  registerStatus(plain, services);
+  registerUndo(plain, services);
+  for (const auto& name : plain.names()) {
+    registry.add(name, withNotices(*plain.find(name), services));
+  }
+}
+
+}  // namespace dsroll::commands
