@@ -103,7 +103,7 @@ Quantity resourceQuantity(const Json& container, std::string_view list, const st
 // limit or request divided by the divisor, rounded up. Empty when the resource is unsupported.
 std::string containerResourceValue(const Json& ref, const Json& container) {
   Quantity divisor = parseQuantity(str(ref, "divisor")).value_or(Quantity{});
-  if (quantitySign(divisor) == 0) divisor = Quantity{1, 0, Quantity::Format::kDecimalSI};
+  if (quantitySign(divisor) == 0) divisor = Quantity{1, 0, Quantity::Format::kDecimalSI, ""};
   const std::string resource = str(ref, "resource");
   const std::size_t dot = resource.find('.');
   if (dot == std::string::npos) return "";

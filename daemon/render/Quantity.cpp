@@ -106,14 +106,16 @@ std::optional<Parts> split(std::string_view s) {
 
 std::optional<Quantity> parseQuantity(std::string_view text) {
   if (text.empty()) return std::nullopt;
-  if (text == "0") return Quantity{};
+  if (text == "0") return Quantity{0, 0, Format::kDecimalSI, "0"};
   const auto parts = split(text);
   if (!parts) return std::nullopt;
   const auto suffix = interpretSuffix(parts->suffix);
   if (!suffix) return std::nullopt;
 
+  const std::string num = parts->num.empty() ? "0" : std::string(parts->num);
+  const std::string shifted = num + std::string(parts->denom);
   std::int64_t mantissa = 0;
-  for (const char c : std::string(parts->num) + std::string(parts->denom)) {
+  for (const char c : shifted) {
     if (!mul(mantissa, 10, mantissa) || __builtin_add_overflow(mantissa, c - '0', &mantissa)) {
       return std::nullopt;
     }
@@ -125,6 +127,24 @@ std::optional<Quantity> parseQuantity(std::string_view text) {
     return std::nullopt;
   }
   if (!parts->positive) mantissa = -mantissa;
+
+  // ParseQuantity's fast path keeps the input text as the string form when it looks canonical.
+  std::string cached;
+  const auto digits = static_cast<int>(num.size() + parts->denom.size());
+  if (suffix->format == Format::kBinarySI) {
+    const int precision = 15 - static_cast<int>(num.size()) -
+                          static_cast<int>(static_cast<float>(suffix->exponent) * 3 / 10) - 1;
+    const std::int64_t value = std::stoll(shifted);
+    if (parts->denom.empty() && precision >= 0 && suffix->exponent % 10 == 0 &&
+        (value & 0x07) != 0) {
+      cached = std::string(text);
+    }
+  } else if (18 - digits >= 0 && scale >= kNano && scale % 3 == 0 &&
+             !(shifted.size() >= 3 && shifted.compare(shifted.size() - 3, 3, "000") == 0) &&
+             shifted[0] != '0') {
+    cached = std::string(text);
+  }
+
   if (scale < kNano) {
     // Parsing rounds away from zero to nano precision.
     bool exact = true;
@@ -145,7 +165,7 @@ std::optional<Quantity> parseQuantity(std::string_view text) {
       whole /= 10;
     if (whole == 0) format = Format::kDecimalSI;
   }
-  return Quantity{mantissa, scale, format};
+  return Quantity{mantissa, scale, format, cached};
 }
 
 int quantitySign(const Quantity& q) {
@@ -154,7 +174,14 @@ int quantitySign(const Quantity& q) {
 
 namespace {
 
-// ScaledValue(target): the value in units of 10^target, rounded away from zero.
+// a * b with Go's int64 wrap-around (int64MultiplyScale returns the wrapped product).
+std::int64_t wrappingMul(std::int64_t a, std::int64_t b) {
+  if (a == std::numeric_limits<std::int64_t>::min()) return 0;
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) * static_cast<std::uint64_t>(b));
+}
+
+// ScaledValue(target): the value in units of 10^target, rounded away from zero. Overflow behaves
+// as in apimachinery's positiveScaleInt64: a wrapped product for the common scale steps, 0 else.
 std::optional<std::int64_t> scaledValue(const Quantity& q, int target) {
   if (q.scale < target) {
     bool exact = true;
@@ -166,9 +193,25 @@ std::optional<std::int64_t> scaledValue(const Quantity& q, int target) {
     if (!exact) v += q.mantissa < 0 ? -1 : 1;
     return v;
   }
+  switch (q.scale - target) {
+    case 0:
+      return q.mantissa;
+    case 1:
+      return wrappingMul(q.mantissa, 10);
+    case 2:
+      return wrappingMul(q.mantissa, 100);
+    case 3:
+      return wrappingMul(q.mantissa, 1000);
+    case 6:
+      return wrappingMul(q.mantissa, 1'000'000);
+    case 9:
+      return wrappingMul(q.mantissa, 1'000'000'000);
+    default:
+      break;
+  }
   std::int64_t v = q.mantissa;
   for (int i = target; i < q.scale; ++i) {
-    if (!mul(v, 10, v)) return std::nullopt;
+    if (!mul(v, 10, v)) return 0;
   }
   return v;
 }
@@ -224,6 +267,7 @@ std::string canonicalQuantity(std::string_view text) {
   const auto parsed = parseQuantity(text);
   if (!parsed) return std::string(text);
   const Quantity& q = *parsed;
+  if (!q.cachedText.empty()) return q.cachedText;
   if (q.mantissa == 0) return "0";
   if (q.format != Format::kBinarySI) return decimalCanonical(q).value_or(std::string(text));
   // Binary quantities print in Ki/Mi/... only when they are whole and at least 1024 in size.
@@ -232,7 +276,6 @@ std::string canonicalQuantity(std::string_view text) {
     if (v % 10 != 0) isInteger = false;
   }
   const auto whole = scaledValue(q, 0);
-  if (!whole) return std::string(text);
   if (!isInteger || (*whole > -1024 && *whole < 1024)) {
     Quantity decimal = q;
     decimal.format = Format::kDecimalSI;

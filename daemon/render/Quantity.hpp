@@ -17,6 +17,9 @@ struct Quantity {
   std::int64_t mantissa = 0;
   int scale = 0;
   Format format = Format::kDecimalSI;
+  /** The text as written when apimachinery keeps it as the quantity's string form (its parser
+   * caches inputs it considers canonical, "+1" and "00100" included). */
+  std::string cachedText;
 };
 
 /** resource.ParseQuantity, or nothing if the text is not a quantity or is out of range. */
