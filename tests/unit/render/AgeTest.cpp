@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/unit/render/Golden.hpp"
+
 namespace dsroll::render {
 namespace {
 
@@ -37,6 +39,17 @@ TEST(AgeTest, HumanDurationMatchesKubectl) {
   EXPECT_EQ(humanDuration(24h * 365 * 8 - 1h), "7y364d");
   EXPECT_EQ(humanDuration(24h * 365 * 8), "8y");
   EXPECT_EQ(humanDuration(24h * 365 * 100), "100y");
+}
+
+// Durations formatted by apimachinery's duration package (regenerate.sh's oracle).
+TEST(AgeTest, MatchesApimachineryDurations) {
+  const auto rows = test::readJsonl(test::testdata() / "duration" / "cases.jsonl");
+  ASSERT_GE(rows.size(), 30U);
+  for (const auto& row : rows) {
+    const std::chrono::nanoseconds d(row["ns"].get<std::int64_t>());
+    EXPECT_EQ(humanDuration(d), row["human"].get<std::string>()) << d.count();
+    EXPECT_EQ(shortHumanDuration(d), row["short"].get<std::string>()) << d.count();
+  }
 }
 
 TEST(AgeTest, ShortHumanDurationMatchesKubectl) {

@@ -26,6 +26,21 @@ TEST(PodTemplateDescriberTest, MatchesKubectlRolloutHistoryRevision) {
   }
 }
 
+// 300 random templates described by kubectl v0.36.3's DescribePodTemplate (regenerate.sh's oracle).
+TEST(PodTemplateDescriberTest, MatchesKubectlOnRandomTemplates) {
+  const auto rows = test::readJsonl(testdata() / "describe" / "random.jsonl");
+  ASSERT_EQ(rows.size(), 300U);
+  int failures = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string diff =
+        firstDifference(describePodTemplate(rows[i]["template"]), rows[i]["text"]);
+    if (!diff.empty() && ++failures <= 5) {
+      ADD_FAILURE() << "template " << i << ": " << rows[i]["template"].dump() << "\n" << diff;
+    }
+  }
+  EXPECT_EQ(failures, 0);
+}
+
 TEST(PodTemplateDescriberTest, MinimalTemplateMatchesKubectlsOwnTestFixture) {
   const nlohmann::json tmpl = {
       {"metadata", {{"labels", {{"foo", "bar"}}}}},

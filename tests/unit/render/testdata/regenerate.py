@@ -66,6 +66,18 @@ def cases(folder):
     return sorted(n[:-5] for n in os.listdir(d) if n.endswith(".json") and ".expected" not in n)
 
 
+# ---- random pod templates ---------------------------------------------------------------------------
+
+def regenerate_random_templates():
+    import random_templates
+    rng = random.Random(1402)
+    requests = [{"op": "describe", "template": random_templates.template(rng)} for _ in range(300)]
+    out = oracle(requests)
+    assert all("text" in r for r in out), [r.get("error") for r in out if "error" in r][:3]
+    write_jsonl(os.path.join(HERE, "describe", "random.jsonl"), out)
+    print("describe: %d random templates" % len(out))
+
+
 # ---- -o yaml / -o json ---------------------------------------------------------------------------
 
 def render_objects(k, objects):
@@ -221,7 +233,18 @@ def regenerate_get_table(k):
     print("get controllerrevisions: %d cases" % len(names))
 
 
-# ---- text/tabwriter -------------------------------------------------------------------------------
+# ---- kubectl's own code, through oracle/ (go run) ------------------------------------------------
+
+def oracle(requests):
+    """Runs oracle/main.go (kubectl v0.36.3's describe, apimachinery, tabwriter) on the requests."""
+    stdin = "".join(json.dumps(r) + "\n" for r in requests)
+    env = dict(os.environ, GOFLAGS="-mod=mod", GOPROXY="off", GOSUMDB="off")
+    r = subprocess.run(["go", "run", "."], cwd=os.path.join(HERE, "oracle"), input=stdin.encode(),
+                       capture_output=True, env=env)
+    if r.returncode != 0:
+        raise RuntimeError("oracle failed: " + r.stderr.decode())
+    return [json.loads(line) for line in r.stdout.decode().splitlines()]
+
 
 def regenerate_tabwriter():
     rng = random.Random(8)
@@ -229,26 +252,48 @@ def regenerate_tabwriter():
              "a<b>c", "&amp;", "0123456789abcdef"]
     seps = ["\t", "\t", "\t", "\n", "\n", "\v", "\f"]
     rows = []
-    for _ in range(400):
+    for _ in range(500):
         text = "".join(rng.choice(cells) + rng.choice(seps) for _ in range(rng.randint(0, 30)))
         if rng.random() < 0.3:
             text += rng.choice(cells)  # an unterminated last line
         cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(0, 4))))
         chunks = [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])]
-        rows.append({"minwidth": rng.choice([0, 0, 4, 8]), "tabwidth": rng.choice([0, 4, 8]),
-                     "padding": rng.choice([0, 1, 2, 3]), "padchar": rng.choice([" ", " ", ".", "\t"]),
-                     "flags": rng.choice([0, 0, 0, 1, 4, 8, 16, 32, 8 | 16, 4 | 32, 1 | 8]),
-                     "chunks": chunks, "flushEach": rng.random() < 0.2})
-    stdin = "".join(json.dumps(r) + "\n" for r in rows)
-    r = subprocess.run(["go", "run", os.path.join(HERE, "tabwriter", "oracle.go")], input=stdin.encode(),
-                       capture_output=True, check=True, env=dict(os.environ, GOFLAGS="-mod=mod", GO111MODULE="off"))
-    out = [json.loads(line) for line in r.stdout.decode().splitlines()]
-    write_jsonl(os.path.join(HERE, "tabwriter", "cases.jsonl"), out)
-    print("tabwriter: %d cases" % len(out))
+        rows.append({"op": "tabwriter", "minwidth": rng.choice([0, 0, 4, 6, 8]),
+                     "tabwidth": rng.choice([0, 4, 8]), "padding": rng.choice([0, 1, 2, 3]),
+                     "padchar": rng.choice([" ", " ", ".", "\t"]),
+                     "flags": rng.choice([0, 0, 0, 1, 4, 8, 16, 32, 8 | 16, 4 | 32, 1 | 8, 64, 64, 64 | 8]),
+                     "chunks": chunks, "flushEach": rng.random() < 0.3})
+    write_jsonl(os.path.join(HERE, "tabwriter", "cases.jsonl"), oracle(rows))
+    print("tabwriter: %d cases" % len(rows))
+
+
+QUANTITIES = ["0", "1", "-1", "+1", "1.5", "0.5", ".5", "1.", "0.1", "0.001", "0.0001", "1000m", "100m",
+              "1m", "1500m", "2000m", "1n", "1u", "1.5u", "0.0000000001", "1e3", "1E3", "1e-3", "1.5e3",
+              "1e0", "1e9", "2e9", "1k", "1000", "1000000", "999", "1024", "1023", "1025", "128974848",
+              "129e6", "129M", "123Mi", "1Ki", "1.5Ki", "0.5Ki", "1024Ki", "1025Ki", "8Ki", "1Mi",
+              "1536Mi", "0.5Gi", "1.5Gi", "2Gi", "1Ti", "1Pi", "1Ei", "7Ei", "1G", "1T", "1P", "1E", "1000E",
+              "100Mi", "200Mi", "-100m", "-1.5Gi", "-2Ki", "00100", "0.50", "1.0", "12.3456789012",
+              "9223372036854775807", "9223372036854775808", "1e18", "1e19", "0.000000001", "3m", "10Gi",
+              "", "abc", "1x", "1 ", " 1", "1.2.3", "1ee3", "--1", "Ki", "1KI", "1k8"]
+
+DURATIONS_S = [-3, -2, -1.999, -1.5, -1, -0.5, 0, 0.5, 1, 59, 59.999, 60, 61, 119, 119.999, 120, 150, 599,
+               600, 601, 3599, 3600, 10799, 10800, 12600, 28799, 28800, 86399, 86400, 172799, 172800, 190800,
+               691199, 691200, 2591999, 31535999, 31536000, 63071999, 63072000, 63936000, 252287999,
+               252288000, 3153600000]
+
+
+def regenerate_quantities_and_durations():
+    out = oracle([{"op": "quantity", "input": q} for q in QUANTITIES])
+    write_jsonl(os.path.join(HERE, "quantity", "cases.jsonl"), out)
+    out = oracle([{"op": "duration", "ns": int(s * 1e9)} for s in DURATIONS_S])
+    write_jsonl(os.path.join(HERE, "duration", "cases.jsonl"), out)
+    print("quantity: %d cases, duration: %d cases" % (len(QUANTITIES), len(DURATIONS_S)))
 
 
 def main():
     regenerate_tabwriter()
+    regenerate_quantities_and_durations()
+    regenerate_random_templates()
     k = Kubectl()
     regenerate_describe(k)
     regenerate_history(k)
