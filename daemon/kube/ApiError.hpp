@@ -53,6 +53,10 @@ inline ApiError localError(ipc::ErrorKind kind, std::string message, std::string
  *                    (several causes: kubectl's multi-line bullet form, joined with "\n")
  *   409           -> `Error from server (Conflict): Operation cannot be fulfilled on ...`
  *   no Status body -> `Error from server (<reason phrase>): the server ... (<verb> <resource> <name>)`
+ *                    (verb as client-go names the HTTP method: get, post, put, patch, delete)
+ * kind by reason, else by code: NotFound, Forbidden, Unauthorized, Conflict (409, 410/Expired),
+ * Invalid (400, 422), Unreachable (429, 5xx but 501), otherwise Internal. Retry-After is read as
+ * delta-seconds, else from details.retryAfterSeconds. detail is Status.message.
  */
 ApiError errorFromResponse(int httpStatus,
                            std::string_view body,
@@ -63,7 +67,10 @@ ApiError errorFromResponse(int httpStatus,
 enum class TransportStage { Resolve, Connect, TlsHandshake, Write, Read, Timeout };
 
 /**
- * From a network/TLS failure; names the server and the cause, e.g.
+ * From a network/TLS failure; names the server and the cause. The stage adds Go's words before
+ * the cause ("dial tcp: lookup HOST: ", "dial tcp HOST:PORT: ", "tls: " unless the cause has it);
+ * Connect with a cause saying "refused" gives kubectl's own line. detail is the message without
+ * kubectl's prefix. Connect, Write, Read and Timeout are retryable. E.g.
  *   `The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?`
  *   `Unable to connect to the server https://127.0.0.1:6443: tls: failed to verify certificate: <openssl reason>`
  *   `Unable to connect to the server https://127.0.0.1:6443: request timed out after 5s`

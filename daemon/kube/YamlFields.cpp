@@ -1,5 +1,7 @@
 #include "daemon/kube/YamlFields.hpp"
 
+#include <set>
+
 #include "daemon/kube/Base64.hpp"
 #include "daemon/kube/GoText.hpp"
 #include "daemon/kube/YamlJson.hpp"
@@ -69,6 +71,7 @@ FieldResult<std::vector<std::pair<std::string, YAML::Node>>> readNamedList(
     return tl::make_unexpected(typeError(node, field, "[]v1." + std::string(goItem)));
   }
   const Field itemField{std::string(goItem), field.path};
+  std::set<std::string> seen;
   for (const auto& item : node) {
     std::string name;
     YAML::Node body;
@@ -84,11 +87,9 @@ FieldResult<std::vector<std::pair<std::string, YAML::Node>>> readNamedList(
                            return true;
                          });
     if (!ok) return tl::make_unexpected(ok.error());
-    for (const auto& seen : out) {
-      if (seen.first == name) {
-        return tl::make_unexpected("error converting " + std::string(conversion) +
-                                   ": duplicate name " + goQuote(name) + " in list");
-      }
+    if (!seen.insert(name).second) {
+      return tl::make_unexpected("error converting " + std::string(conversion) +
+                                 ": duplicate name " + goQuote(name) + " in list");
     }
     out.emplace_back(std::move(name), body);
   }
