@@ -24,7 +24,7 @@ JsonType jsonTypeOf(const YAML::Node& node);
 /** Limits for converting untrusted YAML: aliases can make a small file a huge (or cyclic) tree. */
 struct YamlLimits {
   int maxDepth = 64;
-  std::size_t maxNodes = 100'000;
+  std::size_t maxNodes = 10'000;
 };
 
 /** The JSON value of a node; an error names what was refused (too deep, too big, NaN, ...). */
