@@ -290,7 +290,80 @@ def regenerate_quantities_and_durations():
     print("quantity: %d cases, duration: %d cases" % (len(QUANTITIES), len(DURATIONS_S)))
 
 
+# ---- diff -u -------------------------------------------------------------------------------------
+
+def gnu_diff(a, b, context, color):
+    """/usr/bin/diff -U<context> --label A --label B [--color=always] of two texts."""
+    with tempfile.TemporaryDirectory() as d:
+        pa, pb = os.path.join(d, "a"), os.path.join(d, "b")
+        with open(pa, "wb") as f:
+            f.write(a.encode())
+        with open(pb, "wb") as f:
+            f.write(b.encode())
+        cmd = ["/usr/bin/diff", "-U%d" % context, "--label", "A", "--label", "B"]
+        if color:
+            cmd.append("--color=always")
+        r = subprocess.run(cmd + [pa, pb], capture_output=True)
+        assert r.returncode in (0, 1), r.stderr
+        return r.stdout.decode()
+
+
+def random_text(rng, tokens, n):
+    lines = [rng.choice(tokens) for _ in range(n)]
+    text = "".join(line + "\n" for line in lines)
+    if lines and rng.random() < 0.2:
+        text = text[:-1]  # no newline at the end
+    return text
+
+
+def mutate(rng, text, tokens):
+    lines = text.split("\n")
+    for _ in range(rng.randint(0, 6)):
+        op = rng.random()
+        k = rng.randint(0, len(lines))
+        if op < 0.4:
+            lines.insert(k, rng.choice(tokens))
+        elif op < 0.8 and lines:
+            del lines[min(k, len(lines) - 1)]
+        elif lines:
+            lines[min(k, len(lines) - 1)] = rng.choice(tokens)
+    return "\n".join(lines)
+
+
+def regenerate_diff():
+    rng = random.Random(3)
+    rows = []
+    for i in range(500):
+        tokens = rng.choice([["a", "b"], ["a", "b", "c"], ["x", "y", "", "  z"], list("abcdef"),
+                             ["key: v", "- item", "  nested: 1", "", "}"]])
+        a = random_text(rng, tokens, rng.randint(0, 30))
+        b = mutate(rng, a, tokens) if rng.random() < 0.7 else random_text(rng, tokens, rng.randint(0, 30))
+        context = rng.choice([3, 3, 3, 0, 1, 2, 5])
+        color = rng.random() < 0.25
+        rows.append({"a": a, "b": b, "context": context, "color": color,
+                     "diff": gnu_diff(a, b, context, color)})
+    # Two revisions of a DaemonSet as kubectl prints them: image bump, new env var, probe change.
+    with open(os.path.join(HERE, "yaml", "daemonset.expected.yaml"), encoding="utf-8") as f:
+        old = f.read()
+    new = (old.replace("fluentd:v2.6.0", "fluentd:v2.7.1")
+              .replace("        - name: NODE_NAME\n", "        - name: LOG_LEVEL\n          value: debug\n        - name: NODE_NAME\n")
+              .replace("memory: 200Mi\n        requests", "memory: 300Mi\n        requests"))
+    for context, color in [(3, False), (3, True), (1, False), (10, False)]:
+        rows.append({"a": old, "b": new, "context": context, "color": color, "diff": gnu_diff(old, new, context, color)})
+    # Larger inputs: repeated lines (GNU's discarding of confusing lines) and, in the last one,
+    # enough differences to reach its TOO_EXPENSIVE cut-off.
+    for n, alphabet, p_change in [(600, 8, 0.1), (2000, 40, 0.3), (9000, 2000, 0.9)]:
+        tokens = [str(t) for t in range(alphabet)]
+        a = random_text(rng, tokens, n)
+        b = "".join((rng.choice(tokens) if rng.random() < p_change else line) + "\n"
+                    for line in a.split("\n")[:-1])
+        rows.append({"a": a, "b": b, "context": 3, "color": False, "diff": gnu_diff(a, b, 3, False)})
+    write_jsonl(os.path.join(HERE, "diff", "cases.jsonl"), rows)
+    print("diff: %d cases" % len(rows))
+
+
 def main():
+    regenerate_diff()
     regenerate_tabwriter()
     regenerate_quantities_and_durations()
     regenerate_random_templates()
