@@ -61,6 +61,60 @@ CommandLine::CommandLine(std::size_t helpWidth)
   commands::setupDaemon(root_, table_);
   commands::setupCompletion(root_, table_);
   commands::setupOptions(root_, table_, helpWidth_);
+  describeValueCompletions();
+}
+
+void CommandLine::describeValueCompletions() {
+  using Source = ValueCompletion::Source;
+  std::vector<CLI::App*> apps{&root_};
+  for (std::size_t i = 0; i < apps.size(); ++i) {
+    for (CLI::App* sub : apps[i]->get_subcommands([](CLI::App*) { return true; })) {
+      apps.push_back(sub);
+    }
+    for (const CLI::Option* option : apps[i]->get_options()) {
+      if (option->get_lnames().empty() || table_.valueCompletion(option) != nullptr) continue;
+      const std::string& name = option->get_lnames().front();
+      const std::string type = option->get_type_name();
+      ValueCompletion completion;
+      if (type == flagtype::kDryRun) {
+        completion = {Source::Values, {"none", "server", "client"}};
+      } else if (type == flagtype::kBool) {
+        completion = {Source::Values, {"true", "false"}};
+      } else if (name == "type") {
+        completion = {Source::Values, {"RollingUpdate", "OnDelete"}};
+      } else if (name == "filename") {
+        completion = {Source::Files, {"yaml", "yml", "json"}};
+      } else if (name == "kubeconfig" || name == "certificate-authority" ||
+                 name == "client-certificate" || name == "client-key") {
+        completion = {Source::Files, {}};
+      } else if (name == "cache-dir" || name == "dir") {
+        completion = {Source::Directories, {}};
+      } else if (name == "namespace" || name == "context" || name == "cluster" || name == "user" ||
+                 name == "revision" || name == "to-revision") {
+        completion = {Source::Daemon, {}};
+      } else {
+        continue;
+      }
+      table_.setValueCompletion(option, std::move(completion));
+    }
+  }
+}
+
+ipc::KubeFlags CommandLine::kubeFlagsOf(const std::vector<std::string>& words) {
+  ArgScan scan = scanForCompletion(root_, words);
+  ArgScan globals;
+  globals.path = {&root_};
+  for (const FlagUse& use : scan.flags) {
+    if (use.owner == &root_) globals.flags.push_back(use);
+  }
+  auto canonical = canonicalArgs(globals);
+  std::reverse(canonical.begin(), canonical.end());
+  try {
+    root_.parse(canonical);
+  } catch (const CLI::ParseError&) {
+    return {};
+  }
+  return toKubeFlags(globals_);
 }
 
 tl::expected<Invocation, std::string> CommandLine::parse(const std::vector<std::string>& args,

@@ -45,10 +45,15 @@ class CommandLine {
   tl::expected<Invocation, std::string> parse(const std::vector<std::string>& args,
                                               const ParseEnvironment& environment);
 
+  /** The global flags a (partial) command line sets, for completion requests. */
+  ipc::KubeFlags kubeFlagsOf(const std::vector<std::string>& words);
+
   CLI::App& root() { return root_; }
   const CommandTable& table() const { return table_; }
 
  private:
+  void describeValueCompletions();
+
   CLI::App root_;
   CommandTable table_;
   GlobalOptions globals_;

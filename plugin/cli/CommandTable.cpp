@@ -14,6 +14,15 @@ void CommandTable::deprecate(const CLI::Option* option, std::string message) {
   deprecated_[option] = std::move(message);
 }
 
+void CommandTable::setValueCompletion(const CLI::Option* option, ValueCompletion completion) {
+  completions_[option] = std::move(completion);
+}
+
+const ValueCompletion* CommandTable::valueCompletion(const CLI::Option* option) const {
+  auto it = completions_.find(option);
+  return it == completions_.end() ? nullptr : &it->second;
+}
+
 const CommandDoc* CommandTable::doc(const CLI::App* app) const {
   auto it = entries_.find(app);
   return it == entries_.end() ? nullptr : &it->second.doc;

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -20,6 +21,13 @@ struct CommandDoc {
   std::string examples;  // unindented; help indents each line by two spaces
 };
 
+/** Where the values of a flag come from, for shell completion. */
+struct ValueCompletion {
+  enum class Source { None, Values, Files, Directories, Daemon };
+  Source source = Source::None;
+  std::vector<std::string> values;  // Values: the candidates; Files: extensions (empty = any)
+};
+
 class CommandTable {
  public:
   /** A command the user can run. */
@@ -31,9 +39,13 @@ class CommandTable {
   /** Marks a flag deprecated: it works, help hides it, using it prints pflag's notice. */
   void deprecate(const CLI::Option* option, std::string message);
 
+  /** Says how to complete the flag's value. */
+  void setValueCompletion(const CLI::Option* option, ValueCompletion completion);
+
   const CommandDoc* doc(const CLI::App* app) const;
   const ActionBuilder* builder(const CLI::App* app) const;
   std::optional<std::string> deprecation(const CLI::Option* option) const;
+  const ValueCompletion* valueCompletion(const CLI::Option* option) const;
 
  private:
   struct Entry {
@@ -42,6 +54,7 @@ class CommandTable {
   };
   std::map<const CLI::App*, Entry> entries_;
   std::map<const CLI::Option*, std::string> deprecated_;
+  std::map<const CLI::Option*, ValueCompletion> completions_;
 };
 
 }  // namespace dsroll::plugin::cli

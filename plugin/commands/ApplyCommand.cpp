@@ -33,7 +33,7 @@ CLI::App* setupApply(CLI::App& parent, cli::CommandTable& table) {
                    "If true, wait for the rollout of each applied DaemonSet to finish.");
   cli::addDurationFlag(*app, "--timeout", options->timeout,
                        "The length of time to wait with --wait, zero means never.");
-  addOutputFlag(*app, options->output, {"json", "yaml", "name"});
+  addOutputFlag(*app, options->output, {"json", "yaml", "name"}, table);
   registerCall(
       table, app,
       {"apply (-f FILENAME)",

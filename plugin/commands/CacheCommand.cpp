@@ -58,7 +58,9 @@ void setupExport(CLI::App& cache, cli::CommandTable& table) {
   auto* app = cache.add_subcommand("export", "Print what the cache holds for a DaemonSet");
   app->group(kOtherGroup);
   cli::addPositionals(*app, options->positionals);
-  cli::addStringFlag(*app, "-o,--output", options->output, "Output format. One of: (yaml, json).");
+  auto* output = cli::addStringFlag(*app, "-o,--output", options->output,
+                                    "Output format. One of: (yaml, json).");
+  table.setValueCompletion(output, {cli::ValueCompletion::Source::Values, {"yaml", "json"}});
   registerCall(table, app,
                {"export (TYPE NAME | TYPE/NAME)",
                 "Print every revision and rollout the cache holds for a DaemonSet.",

@@ -4,12 +4,18 @@ namespace dsroll::plugin::commands {
 
 CLI::Option* addOutputFlag(CLI::App& app,
                            std::optional<std::string>& target,
-                           std::initializer_list<std::string_view> formats) {
+                           std::initializer_list<std::string_view> formats,
+                           cli::CommandTable& table) {
   std::string list;
+  cli::ValueCompletion completion{cli::ValueCompletion::Source::Values, {}};
   for (std::string_view format : formats) {
     list += (list.empty() ? "" : ", ") + std::string(format);
+    completion.values.emplace_back(format);
   }
-  return cli::addStringFlag(app, "-o,--output", target, "Output format. One of: (" + list + ").");
+  auto* option =
+      cli::addStringFlag(app, "-o,--output", target, "Output format. One of: (" + list + ").");
+  table.setValueCompletion(option, std::move(completion));
+  return option;
 }
 
 CLI::Option* addOfflineFlag(CLI::App& app, bool& target) {

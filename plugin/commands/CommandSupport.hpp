@@ -33,7 +33,8 @@ inline constexpr const char* kOtherGroup = "Other Commands";
 /** -o/--output; help lists `formats`. */
 CLI::Option* addOutputFlag(CLI::App& app,
                            std::optional<std::string>& target,
-                           std::initializer_list<std::string_view> formats);
+                           std::initializer_list<std::string_view> formats,
+                           cli::CommandTable& table);
 
 /** --offline: answer from the local cache. */
 CLI::Option* addOfflineFlag(CLI::App& app, bool& target);

@@ -9,7 +9,7 @@ CLI::App* setupDiagnose(CLI::App& parent, cli::CommandTable& table) {
   auto* app = parent.add_subcommand("diagnose", "Explain why a rollout is stuck");
   app->group(kInspectGroup);
   cli::addPositionals(*app, options->positionals);
-  addOutputFlag(*app, options->output, {"json", "yaml"});
+  addOutputFlag(*app, options->output, {"json", "yaml"}, table);
   addOfflineFlag(*app, options->offline);
   registerCall(table, app,
                {"diagnose (TYPE NAME | TYPE/NAME)",

@@ -11,7 +11,7 @@ CLI::App* setupHistory(CLI::App& parent, cli::CommandTable& table) {
   cli::addPositionals(*app, options->positionals);
   cli::addIntFlag(*app, "--revision", options->revision,
                   "See the details, including podTemplate of the revision specified");
-  addOutputFlag(*app, options->output, {"json", "yaml", "name", "wide"});
+  addOutputFlag(*app, options->output, {"json", "yaml", "name", "wide"}, table);
   addOfflineFlag(*app, options->offline);
   registerCall(table, app,
                {"history (TYPE NAME | TYPE/NAME)",

@@ -12,7 +12,7 @@ CLI::App* setupList(CLI::App& parent, cli::CommandTable& table) {
   cli::addBoolFlag(*app, "-A,--all-namespaces", options->allNamespaces,
                    "If present, list the DaemonSets across all namespaces. Namespace in current "
                    "context is ignored even if specified with --namespace.");
-  addOutputFlag(*app, options->output, {"json", "yaml", "name", "wide"});
+  addOutputFlag(*app, options->output, {"json", "yaml", "name", "wide"}, table);
   registerCall(table, app,
                {"list",
                 "List the DaemonSets of a namespace (or of all namespaces with -A) with the state "

@@ -12,7 +12,7 @@ CLI::App* setupRestart(CLI::App& parent, cli::CommandTable& table) {
   addRecordFlag(*app, options->record, table);
   addCauseFlag(*app, options->cause);
   cli::addDryRunFlag(*app, options->dryRun);
-  addOutputFlag(*app, options->output, {"json", "yaml", "name"});
+  addOutputFlag(*app, options->output, {"json", "yaml", "name"}, table);
   registerCall(
       table, app,
       {"restart (TYPE NAME | TYPE/NAME)",

@@ -9,7 +9,7 @@ CLI::App* setupRevisions(CLI::App& parent, cli::CommandTable& table) {
   auto* app = parent.add_subcommand("revisions", "List a DaemonSet's ControllerRevisions");
   app->group(kInspectGroup);
   cli::addPositionals(*app, options->positionals);
-  addOutputFlag(*app, options->output, {"json", "yaml", "name", "wide"});
+  addOutputFlag(*app, options->output, {"json", "yaml", "name", "wide"}, table);
   addOfflineFlag(*app, options->offline);
   registerCall(table, app,
                {"revisions (TYPE NAME | TYPE/NAME)",

@@ -30,7 +30,7 @@ CLI::App* setupSet(CLI::App& parent, cli::CommandTable& table) {
   addRecordFlag(*app, options->record, table);
   addCauseFlag(*app, options->cause);
   cli::addDryRunFlag(*app, options->dryRun);
-  addOutputFlag(*app, options->output, {"json", "yaml", "name"});
+  addOutputFlag(*app, options->output, {"json", "yaml", "name"}, table);
   registerCall(
       table, app,
       {"image (TYPE NAME | TYPE/NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... "

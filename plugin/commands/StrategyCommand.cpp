@@ -23,7 +23,7 @@ CLI::App* setupStrategy(CLI::App& parent, cli::CommandTable& table) {
   cli::addOptionalIntFlag(*app, "--revision-history-limit", options->revisionHistoryLimit,
                           "How many old ControllerRevisions the cluster keeps.", "10");
   cli::addDryRunFlag(*app, options->dryRun);
-  addOutputFlag(*app, options->output, {"json", "yaml", "name"});
+  addOutputFlag(*app, options->output, {"json", "yaml", "name"}, table);
   registerCall(table, app,
                {"strategy (TYPE NAME | TYPE/NAME) [--type=RollingUpdate|OnDelete] "
                 "[--max-unavailable=N|P%] [--max-surge=N|P%] [--min-ready-seconds=N]",

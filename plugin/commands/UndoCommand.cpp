@@ -16,7 +16,7 @@ CLI::App* setupUndo(CLI::App& parent, cli::CommandTable& table) {
                    "If true, wait for the rollback to finish rolling out before returning.");
   cli::addDurationFlag(*app, "--timeout", options->timeout,
                        "The length of time to wait with --wait, zero means never.");
-  addOutputFlag(*app, options->output, {"json", "yaml", "name"});
+  addOutputFlag(*app, options->output, {"json", "yaml", "name"}, table);
   registerCall(table, app,
                {"undo (TYPE NAME | TYPE/NAME) [flags]",
                 "Roll back to a previous rollout.\n\n"
