@@ -232,7 +232,10 @@ std::optional<std::string> decimalCanonical(const Quantity& q) {
   }
   std::string out = std::to_string(m);
   if (q.format == Format::kDecimalExponent) {
-    if (exp != 0) out += "e" + std::to_string(exp);
+    if (exp != 0) {
+      out += 'e';
+      out += std::to_string(exp);
+    }
     return out;
   }
   static constexpr std::array<std::pair<int, std::string_view>, 10> kSuffixes = {{{-9, "n"},

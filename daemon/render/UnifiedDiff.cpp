@@ -181,7 +181,9 @@ class HunkPrinter {
   // A deleted or inserted line; the colour ends before the line's newline.
   void changed(const File& file, Lin index, char mark, std::string_view color) {
     const Lin real = index + file.prefixLines;
-    colored(color, std::string(1, mark) + std::string(file.line(real)));
+    std::string text(1, mark);
+    text += file.line(real);
+    colored(color, text);
     out_ += file.complete(real) ? std::string_view("\n") : kNoNewline;
   }
 
