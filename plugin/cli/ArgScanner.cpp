@@ -99,32 +99,45 @@ struct Token {
   std::string text;
 };
 
-// Finds the command path as cobra's Find does: the first non-flag word (skipping what looks
-// like flag values) names a subcommand, then the same from there.
+// The index of the first word that is not a flag or what looks like a flag's value (cobra's
+// stripFlags: an unknown flag is taken to have a value).
+std::optional<std::size_t> nextWord(const std::vector<CLI::App*>& path,
+                                    const std::vector<Token>& tokens) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& s = tokens[i].text;
+    // std::find rather than string::find: g++ 12 -O3 warns falsely on the latter here.
+    const bool hasValue = std::find(s.begin(), s.end(), '=') != s.end();
+    if (s.size() == 2 && s[0] == '-' && s[1] == '-') return std::nullopt;
+    if (s.size() > 2 && s[0] == '-' && s[1] == '-' && !hasValue) {
+      const Found f = findLong(path, normalizeName(s.substr(2)));
+      if (f.option == nullptr || !isFlagLike(*f.option)) ++i;
+      continue;
+    }
+    if (s.size() == 2 && s[0] == '-') {
+      const Found f = findShort(path, s[1]);
+      if (f.option == nullptr || !isFlagLike(*f.option)) ++i;
+      continue;
+    }
+    if (!s.empty() && s[0] != '-') return i;
+  }
+  return std::nullopt;
+}
+
+std::vector<Token> tokenize(const std::vector<std::string>& args) {
+  std::vector<Token> tokens;
+  for (std::size_t i = 0; i < args.size(); ++i)
+    tokens.push_back({i, args[i]});
+  return tokens;
+}
+
+// Finds the command path as cobra's Find does: the first non-flag word names a subcommand,
+// then the same from there.
 std::vector<CLI::App*> findPath(CLI::App& root,
                                 std::vector<Token>& tokens,
                                 std::vector<Token>& words) {
   std::vector<CLI::App*> path{&root};
   while (hasSubcommands(path.back())) {
-    std::optional<std::size_t> wordAt;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      const std::string& s = tokens[i].text;
-      if (s == "--") break;
-      if (s.rfind("--", 0) == 0 && s.find('=') == std::string::npos) {
-        const Found f = findLong(path, normalizeName(s.substr(2)));
-        if (f.option == nullptr || !isFlagLike(*f.option)) ++i;
-        continue;
-      }
-      if (s.size() == 2 && s[0] == '-') {
-        const Found f = findShort(path, s[1]);
-        if (f.option == nullptr || !isFlagLike(*f.option)) ++i;
-        continue;
-      }
-      if (!s.empty() && s[0] != '-') {
-        wordAt = i;
-        break;
-      }
-    }
+    const std::optional<std::size_t> wordAt = nextWord(path, tokens);
     if (!wordAt) break;
     CLI::App* sub = findSubcommand(path.back(), tokens[*wordAt].text);
     if (sub == nullptr) break;
@@ -297,6 +310,13 @@ tl::expected<ArgScan, ScanFailure> scanArgs(CLI::App& root,
 ArgScan scanForCompletion(CLI::App& root, const std::vector<std::string>& words) {
   auto scan = Scanner(nullptr, true).run(root, words);
   return scan ? std::move(*scan) : ArgScan{};
+}
+
+std::optional<std::string> firstCommandWord(CLI::App& root, const std::vector<std::string>& args) {
+  const std::vector<Token> tokens = tokenize(args);
+  const auto at = nextWord({&root}, tokens);
+  if (!at) return std::nullopt;
+  return tokens[*at].text;
 }
 
 std::vector<std::string> canonicalArgs(const ArgScan& scan) {

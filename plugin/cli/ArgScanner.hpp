@@ -5,6 +5,7 @@
 // `-f=value`, bool shorthands clustered, and `--` ending the flags. The result is handed to
 // CLI11 in one canonical form, so CLI11 stores the values and pflag's error texts are kept.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,9 @@ tl::expected<ArgScan, ScanFailure> scanArgs(CLI::App& root,
 
 /** Scans the completed words of a partial command line; never fails, skips what it cannot read. */
 ArgScan scanForCompletion(CLI::App& root, const std::vector<std::string>& words);
+
+/** The first word of the command line that is not a root flag or its value. */
+std::optional<std::string> firstCommandWord(CLI::App& root, const std::vector<std::string>& args);
 
 /** The arguments in the canonical form CLI11 parses (forward order). */
 std::vector<std::string> canonicalArgs(const ArgScan& scan);

@@ -44,24 +44,74 @@ CommandLine::CommandLine(std::size_t helpWidth)
   root_.get_version_ptr()->type_name(std::string(flagtype::kBool))->default_str("false");
   setupGlobalFlags(root_, globals_);
   table_.addGroup(&root_, {"", kRootDescription, ""});
-  commands::setupApply(root_, table_);
-  commands::setupSet(root_, table_);
-  commands::setupRestart(root_, table_);
-  commands::setupStrategy(root_, table_);
-  commands::setupUndo(root_, table_);
-  commands::setupOndeleteRoll(root_, table_);
-  commands::setupDelete(root_, table_);
-  commands::setupStatus(root_, table_);
-  commands::setupHistory(root_, table_);
-  commands::setupDiff(root_, table_);
-  commands::setupRevisions(root_, table_);
-  commands::setupDiagnose(root_, table_);
-  commands::setupList(root_, table_);
-  commands::setupCache(root_, table_);
-  commands::setupDaemon(root_, table_);
-  commands::setupCompletion(root_, table_);
-  commands::setupOptions(root_, table_, helpWidth_);
+}
+
+namespace {
+
+using Setup = void (*)(CLI::App&, CommandTable&, std::size_t);
+
+struct CommandSetup {
+  const char* name;
+  Setup setup;
+};
+
+// In the order `kubectl dsroll --help` lists them.
+constexpr CommandSetup kCommands[] = {
+    {"apply", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupApply(r, t); }},
+    {"set", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupSet(r, t); }},
+    {"restart", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupRestart(r, t); }},
+    {"strategy", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupStrategy(r, t); }},
+    {"undo", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupUndo(r, t); }},
+    {"ondelete-roll",
+     [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupOndeleteRoll(r, t); }},
+    {"delete", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupDelete(r, t); }},
+    {"status", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupStatus(r, t); }},
+    {"history", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupHistory(r, t); }},
+    {"diff", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupDiff(r, t); }},
+    {"revisions",
+     [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupRevisions(r, t); }},
+    {"diagnose", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupDiagnose(r, t); }},
+    {"list", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupList(r, t); }},
+    {"cache", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupCache(r, t); }},
+    {"daemon", [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupDaemon(r, t); }},
+    // completion also declares the hidden __complete.
+    {"completion",
+     [](CLI::App& r, CommandTable& t, std::size_t) { commands::setupCompletion(r, t); }},
+    {"options",
+     [](CLI::App& r, CommandTable& t, std::size_t w) { commands::setupOptions(r, t, w); }},
+};
+
+}  // namespace
+
+void CommandLine::defineAll() {
+  if (allDefined_) return;
+  for (const CommandSetup& command : kCommands) {
+    if (!defined_.count(command.name)) {
+      command.setup(root_, table_, helpWidth_);
+      defined_.insert(command.name);
+    }
+  }
+  allDefined_ = true;
   describeValueCompletions();
+}
+
+void CommandLine::defineFor(const std::vector<std::string>& args) {
+  // Declaring every command costs more than the rest of a run: declare only the one named,
+  // unless help, suggestions or completion need them all.
+  auto word = firstCommandWord(root_, args);
+  if (!word) return;  // root flags only (--version); root help declares the rest when shown
+  if (word == "__complete") word = "completion";
+  for (const CommandSetup& command : kCommands) {
+    if (word && *word == command.name) {
+      if (!defined_.count(command.name)) {
+        command.setup(root_, table_, helpWidth_);
+        defined_.insert(command.name);
+        describeValueCompletions();
+      }
+      return;
+    }
+  }
+  defineAll();
 }
 
 void CommandLine::describeValueCompletions() {
@@ -101,6 +151,7 @@ void CommandLine::describeValueCompletions() {
 }
 
 ipc::KubeFlags CommandLine::kubeFlagsOf(const std::vector<std::string>& words) {
+  defineAll();
   ArgScan scan = scanForCompletion(root_, words);
   ArgScan globals;
   globals.path = {&root_};
@@ -119,6 +170,7 @@ ipc::KubeFlags CommandLine::kubeFlagsOf(const std::vector<std::string>& words) {
 
 tl::expected<Invocation, std::string> CommandLine::parse(const std::vector<std::string>& args,
                                                          const ParseEnvironment& environment) {
+  defineFor(args);
   auto scan = scanArgs(root_, table_, args);
   if (!scan) {
     return tl::unexpected(formatCliError(scan.error().error, commandPath(scan.error().path)));
@@ -134,6 +186,7 @@ tl::expected<Invocation, std::string> CommandLine::parse(const std::vector<std::
     return invocation;
   }
   if (scan->help) {
+    if (scan->path.size() == 1) defineAll();
     invocation.action = PrintText{renderHelp(scan->path, table_, helpWidth_)};
     return invocation;
   }
@@ -149,6 +202,7 @@ tl::expected<Invocation, std::string> CommandLine::parse(const std::vector<std::
   const ActionBuilder* builder = table_.builder(scan->path.back());
   if (builder == nullptr) {
     // A command that only groups others prints its help, as kubectl's do.
+    if (scan->path.size() == 1) defineAll();
     invocation.action = PrintText{renderHelp(scan->path, table_, helpWidth_)};
     return invocation;
   }

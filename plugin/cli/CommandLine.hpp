@@ -3,6 +3,7 @@
 // into what to do. Shared by kubectl-dsroll and kubectl_complete-dsroll.
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,9 @@ class CommandLine {
   tl::expected<Invocation, std::string> parse(const std::vector<std::string>& args,
                                               const ParseEnvironment& environment);
 
+  /** Declares every command (the constructor declares only the root and its global flags). */
+  void defineAll();
+
   /** The global flags a (partial) command line sets, for completion requests. */
   ipc::KubeFlags kubeFlagsOf(const std::vector<std::string>& words);
 
@@ -52,12 +56,15 @@ class CommandLine {
   const CommandTable& table() const { return table_; }
 
  private:
+  void defineFor(const std::vector<std::string>& args);
   void describeValueCompletions();
 
   CLI::App root_;
   CommandTable table_;
   GlobalOptions globals_;
   std::size_t helpWidth_;
+  std::set<std::string> defined_;
+  bool allDefined_ = false;
 };
 
 }  // namespace dsroll::plugin::cli

@@ -97,6 +97,7 @@ LocalCompletion flagCandidates(const std::vector<CLI::App*>& path,
 }  // namespace
 
 LocalCompletion completeLocally(cli::CommandLine& line, const std::vector<std::string>& words) {
+  line.defineAll();
   const std::string partial = words.empty() ? "" : words.back();
   const std::vector<std::string> done =
       words.empty() ? std::vector<std::string>{}
