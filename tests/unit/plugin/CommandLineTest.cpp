@@ -220,3 +220,36 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace dsroll::plugin::testing
+
+namespace dsroll::plugin::testing {
+namespace {
+
+TEST(LocalActionTest, DaemonLogsIsHandledByThePlugin) {
+  const Parsed parsed = parseLine({"daemon", "logs", "-f", "--tail=20"});
+  ASSERT_TRUE(parsed.ok) << parsed.error;
+  const auto& logs = std::get<cli::ShowLogs>(parsed.action);
+  EXPECT_TRUE(logs.follow);
+  EXPECT_EQ(logs.tail, 20);
+  const auto& all = std::get<cli::ShowLogs>(parseLine({"daemon", "logs"}).action);
+  EXPECT_FALSE(all.follow);
+  EXPECT_EQ(all.tail, -1);
+}
+
+TEST(LocalActionTest, CompletionInstall) {
+  const Parsed parsed = parseLine({"completion", "install", "--dir", "/opt/bin"});
+  ASSERT_TRUE(parsed.ok) << parsed.error;
+  EXPECT_EQ(std::get<cli::InstallCompletion>(parsed.action).dir, "/opt/bin");
+}
+
+TEST(LocalActionTest, HiddenCompleteTakesEveryWordAsIs) {
+  const Parsed parsed = parseLine({"__complete", "history", "-n", "kube-system", "--re"});
+  ASSERT_TRUE(parsed.ok) << parsed.error;
+  EXPECT_EQ(std::get<cli::RunCompletion>(parsed.action).words,
+            (std::vector<std::string>{"history", "-n", "kube-system", "--re"}));
+  const Parsed empty = parseLine({"__complete", ""});
+  ASSERT_TRUE(empty.ok) << empty.error;
+  EXPECT_EQ(std::get<cli::RunCompletion>(empty.action).words, std::vector<std::string>{""});
+}
+
+}  // namespace
+}  // namespace dsroll::plugin::testing
