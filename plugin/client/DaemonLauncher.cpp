@@ -138,8 +138,9 @@ void ProcessLauncher::launch(std::function<void(StartupResult)> done) {
         auto* self = ownerOf<ProcessLauncher>(stream);
         if (self == nullptr) return;
         if (n < 0) {
-          // End of file without a whole line: the daemon died while starting.
-          self->finish({StartupResult::Kind::Died, ""});
+          // End of file: a line without its newline still counts; nothing means it died.
+          self->finish(self->line_.empty() ? StartupResult{StartupResult::Kind::Died, ""}
+                                           : parseStartupLine(self->line_));
           return;
         }
         self->line_.append(buf->base, static_cast<std::size_t>(n));

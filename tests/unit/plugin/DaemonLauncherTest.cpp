@@ -69,6 +69,7 @@ TEST(DaemonLauncherTest, ReportsLockedErrorAndDeath) {
   EXPECT_EQ(failed.kind, Kind::Failed);
   EXPECT_EQ(failed.detail, "state dir is not ours");
   EXPECT_EQ(launch(script(dir, "died", "exit 3\n")).kind, Kind::Died);
+  EXPECT_EQ(launch(script(dir, "nonewline", "printf 'ready 5' >&3\n")).kind, Kind::Ready);
 }
 
 TEST(DaemonLauncherTest, MissingExecutableFails) {
