@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "daemon/commands/Mutation.hpp"
 #include "daemon/kube/KubeConfig.hpp"
+#include "daemon/kube/ResourcePath.hpp"
 #include "daemon/model/Json.hpp"
 #include "daemon/model/LabelSelector.hpp"
 #include "daemon/render/Age.hpp"
@@ -109,6 +111,32 @@ Awaitable<tl::expected<LiveDaemonSet, CommandError>> loadLive(Services& /*servic
     live.revisions = revisionsOf(*live.revisionInformer, live.ds);
   }
   co_return Result(std::move(live));
+}
+
+Awaitable<tl::expected<state::DaemonSetRecord, CommandError>> freshDaemonSet(LiveDaemonSet& live,
+                                                                             Target& target) {
+  using Result = tl::expected<state::DaemonSetRecord, CommandError>;
+  kube::HttpRequest request;
+  request.target = kube::resourcePath(kube::kDaemonSets, target.namespace_, target.name);
+  request.what = kube::targetOf("get", kube::kDaemonSets, target.namespace_, target.name);
+  auto object = co_await target.handle.cluster->client().sendJson(std::move(request));
+  if (!object) {
+    co_return Result(tl::unexpect, fromApiError(object.error()));
+  }
+  auto record = state::DaemonSetRecord::fromJson(*object);
+  if (!record) {
+    co_return Result(tl::unexpect, server::commandError(ipc::ErrorKind::Internal,
+                                                        "the server answered with no DaemonSet"));
+  }
+  // Named, not temporary: g++ 12 mishandles temporaries bound to a coroutine's reference
+  // parameters.
+  const std::string key = record->key();
+  co_await waitObserved(*live.daemonSets, key, record->resourceVersion, std::chrono::seconds(2));
+  live.ds = *record;
+  if (live.revisionInformer) {
+    live.revisions = revisionsOf(*live.revisionInformer, live.ds);
+  }
+  co_return Result(std::move(*record));
 }
 
 tl::expected<CachedDaemonSet, CommandError> loadCached(Services& services, const Target& target) {

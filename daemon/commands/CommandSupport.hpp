@@ -46,6 +46,14 @@ struct LiveDaemonSet {
 Awaitable<tl::expected<LiveDaemonSet, CommandError>> loadLive(Services& services, Target& target,
                                                               bool withRevisions);
 
+/**
+ * The DaemonSet as the API server has it this instant (one GET), after which the informer is
+ * given a moment to catch up to it: for commands that act on what they read (status, undo),
+ * where a change made a moment ago by another client must not be missed.
+ */
+Awaitable<tl::expected<state::DaemonSetRecord, CommandError>> freshDaemonSet(LiveDaemonSet& live,
+                                                                             Target& target);
+
 /** The revisions of ds in a synced revision informer, as kubectl selects them. */
 std::vector<state::RevisionRecord> revisionsOf(const state::RevisionInformer& informer,
                                                const state::DaemonSetRecord& ds);

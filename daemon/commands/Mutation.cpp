@@ -75,10 +75,11 @@ Awaitable<tl::expected<nlohmann::json, kube::ApiError>> patchDaemonSet(Target& t
   }
   if (patch.dryRun == DryRun::None) {
     auto informer = target.handle.cluster->daemonSets(target.namespace_);
-    // Computed outside the co_await: g++ 12 cannot keep an initializer_list across one.
+    // Named, not temporary: g++ 12 mishandles temporaries (and initializer lists) inside a
+    // co_await expression.
     const std::string rv = model::str(*answer, {"metadata", "resourceVersion"});
-    co_await waitObserved(*informer, target.namespace_ + "/" + target.name, rv,
-                          std::chrono::seconds(5));
+    const std::string key = target.namespace_ + "/" + target.name;
+    co_await waitObserved(*informer, key, rv, std::chrono::seconds(5));
   }
   co_return Result(std::move(*answer));
 }

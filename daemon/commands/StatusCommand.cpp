@@ -115,6 +115,9 @@ Awaitable<CommandResult> followRollout(Services& s, CommandContext& ctx, Target*
 
   auto live = co_await loadLive(s, *target, false);
   if (!live) co_return tl::unexpected(live.error());
+  if (auto fresh = co_await freshDaemonSet(*live, *target); !fresh) {
+    co_return tl::unexpected(fresh.error());
+  }
   auto& informer = *live->daemonSets;
   const std::string key = target->namespace_ + "/" + target->name;
   const auto deadline = timeout->count() > 0 ? Clock::now() + *timeout : Clock::time_point::max();

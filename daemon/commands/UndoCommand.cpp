@@ -64,10 +64,12 @@ Awaitable<CommandResult> runUndo(Services& s, CommandContext& ctx) {
   if (!dryRun) co_return tl::unexpected(dryRun.error());
   const std::int64_t toRevision = args.value("toRevision", std::int64_t{0});
   const std::string output = args.value("output", std::string());
-  if (toRevision < 0) co_return tl::unexpected(notInHistory(toRevision));
 
   auto live = co_await loadLive(s, *target, true);
   if (!live) co_return tl::unexpected(live.error());
+  if (auto fresh = co_await freshDaemonSet(*live, *target); !fresh) {
+    co_return tl::unexpected(fresh.error());
+  }
   const std::string object = "daemonset.apps/" + target->name;
 
   if (model::at(live->ds.object, {"metadata", "annotations", kLastApplied}) != nullptr) {
@@ -77,6 +79,7 @@ Awaitable<CommandResult> runUndo(Services& s, CommandContext& ctx) {
                   "unexpected behavior on future 'kubectl apply' operations. Consider using "
                   "'kubectl apply' with your previous configuration file instead.\n");
   }
+  if (toRevision < 0) co_return tl::unexpected(notInHistory(toRevision));
   auto chosen = chooseRevision(s, *live, toRevision);
   if (!chosen) co_return tl::unexpected(chosen.error());
   if (chosen->fromCache) {
@@ -99,8 +102,8 @@ Awaitable<CommandResult> runUndo(Services& s, CommandContext& ctx) {
   // (409) instead of our template silently replacing theirs.
   nlohmann::json patch = chosen->data;
   patch["metadata"]["resourceVersion"] = live->ds.resourceVersion;
-  auto patched = co_await patchDaemonSet(
-      *target, PatchRequest{"application/strategic-merge-patch+json", patch.dump(), "", *dryRun});
+  const PatchRequest request{"application/strategic-merge-patch+json", patch.dump(), "", *dryRun};
+  auto patched = co_await patchDaemonSet(*target, request);
   if (!patched) {
     auto error = patched.error();
     if (error.httpStatus == 409) {

@@ -242,7 +242,8 @@ Awaitable<tl::expected<HttpResponse, ApiError>> ApiClient::send(HttpRequest requ
     }
     const bool reused = conn->used();
     ++self->stats.requests;
-    auto exchanged = co_await conn->exchange(self->build(request, *auth), deadline);
+    const BeastRequest wire = self->build(request, *auth);  // named: see Connection::exchange
+    auto exchanged = co_await conn->exchange(wire, deadline);
     if (!exchanged) {
       const auto& failure = exchanged.error();
       if (failure.error.kind == ipc::ErrorKind::Cancelled) co_return Result(tl::unexpect, cancelled());
@@ -321,7 +322,8 @@ Awaitable<tl::expected<std::unique_ptr<ResponseStream>, ApiError>> ApiClient::st
     }
     auto conn = std::move(*opened);
     ++self->stats.requests;
-    auto head = co_await conn->startStream(self->build(request, *auth), deadline);
+    const BeastRequest wire = self->build(request, *auth);
+    auto head = co_await conn->startStream(wire, deadline);
     if (!head) {
       co_return Result(tl::unexpect, head.error().error);
     }

@@ -199,7 +199,8 @@ asio::awaitable<tl::expected<std::optional<std::string>, ApiError>> Connection::
   body.size = chunk.size();
   auto& tcp = beast::get_lowest_layer(stream_);
   tcp.expires_after(idle);
-  auto [ec, n] = co_await http::async_read(stream_, buffer_, *streamParser_, net::useTuple);
+  // read_some, not read: read would wait until the whole 64 KiB buffer is full.
+  auto [ec, n] = co_await http::async_read_some(stream_, buffer_, *streamParser_, net::useTuple);
   (void)n;
   tcp.expires_never();
   if (ec && ec != http::error::need_buffer) {

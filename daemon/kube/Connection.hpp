@@ -45,7 +45,10 @@ class Connection {
   Connection& operator=(const Connection&) = delete;
   ~Connection();
 
-  /** Sends one request and reads the whole response (any status). */
+  /**
+   * Sends one request and reads the whole response (any status). Pass a named request: g++ 12
+   * mishandles temporaries bound to a coroutine's reference parameters.
+   */
   net::asio::awaitable<tl::expected<HttpResponse, ExchangeError>> exchange(
       const BeastRequest& request, Deadline deadline);
 
