@@ -5,20 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "daemon/render/Age.hpp"
 #include "daemon/server/Server.hpp"
 #include "daemon/state/ClusterRegistry.hpp"
 
 namespace dsroll::app {
 
 namespace {
-
-std::string humanDuration(std::chrono::seconds d) {
-  const auto s = d.count();
-  if (s < 60) return std::to_string(s) + "s";
-  if (s < 3600) return std::to_string(s / 60) + "m" + std::to_string(s % 60) + "s";
-  if (s < 86400) return std::to_string(s / 3600) + "h" + std::to_string((s % 3600) / 60) + "m";
-  return std::to_string(s / 86400) + "d" + std::to_string((s % 86400) / 3600) + "h";
-}
 
 std::int64_t fileBytes(const std::string& path) {
   struct stat st {};
@@ -67,7 +60,7 @@ std::string statusText(const nlohmann::json& s) {
   };
   std::string out = "dsrolld " + s["version"].get<std::string>() + "\n";
   out += line("pid:", std::to_string(s["pid"].get<std::int64_t>()));
-  out += line("uptime:", humanDuration(std::chrono::seconds(s["uptimeSeconds"].get<std::int64_t>())));
+  out += line("uptime:", render::humanDuration(std::chrono::seconds(s["uptimeSeconds"].get<std::int64_t>())));
   out += line("socket:", s["socket"].get<std::string>());
   out += line("log:", s["log"].get<std::string>());
   out += line("cache:", s["cache"].get<std::string>() + " (" +
@@ -85,7 +78,7 @@ std::string statusText(const nlohmann::json& s) {
                         std::to_string(c["objects"].get<std::int64_t>()) + " objects");
   }
   out += line("idle timeout:",
-              humanDuration(std::chrono::seconds(s["idleTimeoutSeconds"].get<std::int64_t>())));
+              render::humanDuration(std::chrono::seconds(s["idleTimeoutSeconds"].get<std::int64_t>())));
   return out;
 }
 

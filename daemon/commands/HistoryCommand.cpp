@@ -5,6 +5,7 @@
 #include "daemon/commands/CommandSupport.hpp"
 #include "daemon/commands/HistoryModel.hpp"
 #include "daemon/model/Json.hpp"
+#include "daemon/render/HistoryTables.hpp"
 #include "daemon/render/KubectlYaml.hpp"
 #include "daemon/render/PodTemplateDescriber.hpp"
 
@@ -141,9 +142,8 @@ Awaitable<CommandResult> runHistory(Services& s, CommandContext& ctx) {
     } else if (output == "name") {
       ctx.reply.out("daemonset.apps/" + target->name + "\n");
     } else {
-      ctx.reply.out("daemonset.apps/" + target->name + " with revision #" +
-                    std::to_string(revision) + "\n" +
-                    render::describePodTemplate(templateOf(found->data)) + "\n");
+      ctx.reply.out(render::rolloutHistoryOutput(
+          target->name, revision, render::describePodTemplate(templateOf(found->data))));
     }
     co_return 0;
   }

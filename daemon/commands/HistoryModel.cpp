@@ -5,6 +5,7 @@
 
 #include "daemon/model/Json.hpp"
 #include "daemon/render/Age.hpp"
+#include "daemon/render/HistoryTables.hpp"
 #include "daemon/render/TabWriter.hpp"
 
 namespace dsroll::commands {
@@ -114,19 +115,11 @@ std::vector<HistoryEntry> mergeHistory(const std::vector<state::RevisionRecord>&
 }
 
 std::string renderKubectlTable(const std::string& name, const std::vector<HistoryEntry>& entries) {
-  std::string head = "daemonset.apps/" + name + " \n";
-  std::string table = "REVISION\tCHANGE-CAUSE\n";
-  bool any = false;
+  std::map<std::int64_t, std::string> causes;
   for (const auto& e : entries) {
-    if (!e.live) continue;
-    any = true;
-    table += std::to_string(e.revision) + "\t" + (e.changeCause.empty() ? "<none>" : e.changeCause) +
-             "\n";
+    if (e.live) causes[e.revision] = e.changeCause;
   }
-  if (!any) {
-    return head + "No rollout history found.\n";
-  }
-  return head + render::tabwrite(table, render::kHistoryTableOptions) + "\n";
+  return render::rolloutHistoryOutput(name, 0, render::rolloutHistoryTable(causes));
 }
 
 std::string renderWideTable(const std::string& name, const std::vector<HistoryEntry>& entries,
