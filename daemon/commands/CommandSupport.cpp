@@ -14,6 +14,7 @@ namespace dsroll::commands {
 namespace {
 
 constexpr auto kSyncTimeout = std::chrono::seconds(30);
+constexpr auto kReconnectGrace = std::chrono::seconds(2);
 
 std::map<std::string, std::string> labelsOf(const nlohmann::json& object) {
   std::map<std::string, std::string> labels;
@@ -94,8 +95,14 @@ Awaitable<tl::expected<LiveDaemonSet, CommandError>> loadLive(Services& /*servic
   if (auto synced = co_await live.daemonSets->waitSynced(kSyncTimeout); !synced) {
     co_return Result(tl::unexpect, fromApiError(synced.error()));
   }
+  // Synced once, but the watch is down: give a reconnect a moment, else what we hold may be
+  // stale and the caller answers from the cache instead.
+  const auto reconnectDeadline = std::chrono::steady_clock::now() + kReconnectGrace;
+  while (!live.daemonSets->healthy() && std::chrono::steady_clock::now() < reconnectDeadline) {
+    co_await live.daemonSets->changes().waitChange(live.daemonSets->changes().version(),
+                                                   std::chrono::milliseconds(200));
+  }
   if (!live.daemonSets->healthy()) {
-    // Synced once, but the watch is down now: what we hold may be stale.
     co_return Result(tl::unexpect, CommandError{ipc::ErrorKind::Unreachable,
                                                 live.daemonSets->lastError(), 1});
   }

@@ -5,6 +5,7 @@
 #include "daemon/asio/Net.hpp"
 #include "daemon/kube/ApiClient.hpp"
 #include "daemon/kube/LineSplitter.hpp"
+#include "daemon/kube/WatchEvent.hpp"
 #include "daemon/lifecycle/Logger.hpp"
 
 namespace dsroll::kube {
@@ -14,13 +15,6 @@ namespace asio = net::asio;
 namespace {
 
 constexpr std::size_t kMaxEventBytes = 64u * 1024u * 1024u;
-
-std::string resourceVersionOf(const nlohmann::json& object) {
-  auto meta = object.find("metadata");
-  if (meta == object.end() || !meta->is_object()) return "";
-  auto rv = meta->find("resourceVersion");
-  return (rv != meta->end() && rv->is_string()) ? rv->get<std::string>() : "";
-}
 
 }  // namespace
 
@@ -125,50 +119,51 @@ Awaitable<bool> Reflector::watch(bool& progressed) {
   handler_.onHealth(nullptr);
   LineSplitter lines(kMaxEventBytes);
   bool relist = false;
-  while (!relist) {
+  bool ended = false;
+  while (!relist && !ended) {
     auto bytes = co_await (*stream)->read(options_.idleTimeout);
     if (!bytes) {
+      // Until a new watch is up, what we hold may be going stale: say so.
       log_.info("watch " + describe() + " dropped: " + bytes.error().message);
+      handler_.onHealth(&bytes.error());
       break;
     }
     if (!*bytes) {
       break;  // the server ended the watch (timeoutSeconds): resume from where we are
     }
     for (auto& line : lines.feed(**bytes)) {
-      auto event = nlohmann::json::parse(line, nullptr, false);
-      if (event.is_discarded() || !event.is_object()) {
-        log_.warn("watch " + describe() + ": ignoring an event that is not JSON");
+      auto event = decodeWatchEvent(line);
+      if (!event) {
+        log_.warn("watch " + describe() + ": ignoring " + event.error());
         continue;
       }
-      const std::string type = event.value("type", std::string());
-      auto& object = event["object"];
-      if (type == "ERROR") {
-        const int code = object.value("code", 0);
-        if (code == 410 || object.value("reason", std::string()) == "Expired" ||
-            object.value("reason", std::string()) == "Gone") {
-          ++stats_.gone;
-          relist = true;
-          break;
-        }
-        log_.warn("watch " + describe() + ": " + object.value("message", std::string("error")));
+      if (event->kind == WatchEventKind::Expired) {
+        ++stats_.gone;
+        relist = true;
         break;
       }
-      const std::string rv = resourceVersionOf(object);
-      if (!rv.empty()) {
-        stats_.resourceVersion = rv;
+      if (event->kind == WatchEventKind::Error) {
+        // The server ends the watch after an error: resume from the last resourceVersion.
+        log_.warn("watch " + describe() + ": " +
+                  (event->message.empty() ? std::string("error event") : event->message));
+        ended = true;
+        break;
+      }
+      if (event->kind == WatchEventKind::Unknown) {
+        continue;
+      }
+      if (!event->resourceVersion.empty()) {
+        stats_.resourceVersion = event->resourceVersion;
       }
       progressed = true;
-      if (type == "BOOKMARK") {
+      if (event->kind == WatchEventKind::Bookmark) {
         continue;
       }
       ++stats_.events;
-      if (type == "ADDED") {
-        handler_.onEvent(WatchEventType::Added, std::move(object));
-      } else if (type == "MODIFIED") {
-        handler_.onEvent(WatchEventType::Modified, std::move(object));
-      } else if (type == "DELETED") {
-        handler_.onEvent(WatchEventType::Deleted, std::move(object));
-      }
+      const auto type = event->kind == WatchEventKind::Added      ? WatchEventType::Added
+                        : event->kind == WatchEventKind::Modified ? WatchEventType::Modified
+                                                                  : WatchEventType::Deleted;
+      handler_.onEvent(type, std::move(event->object));
     }
     if (lines.overflowed()) {
       log_.warn("watch " + describe() + ": an event exceeded the size limit; relisting");

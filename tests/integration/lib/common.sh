@@ -9,16 +9,21 @@
 
 set -euo pipefail
 
-: "${DSROLL_TEST_KUBECONFIG:?DSROLL_TEST_KUBECONFIG must name the test cluster's kubeconfig}"
+: "${DSROLL_TEST_KUBECONFIG:?DSROLL_TEST_KUBECONFIG must name the kubeconfig of the test cluster}"
 : "${DSROLL_BIN:?DSROLL_BIN must name the directory with kubectl-dsroll and dsrolld}"
 
 IT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 export KUBECONFIG=$DSROLL_TEST_KUBECONFIG
-export PATH="$DSROLL_BIN:$PATH"
 export KUBECTL_DSROLL_HOME
 KUBECTL_DSROLL_HOME=$(mktemp -d /tmp/dsroll-it.XXXXXX)
 chmod 700 "$KUBECTL_DSROLL_HOME"
-KUBECTL="$IT_ROOT/tests/cluster/kubectl"
+# The pinned release's kubectl (the cluster fixture has built it): the reference.
+KUBECTL="$(source "$IT_ROOT/tests/cluster/lib/versions.sh" && cluster_bin_dir)/kubectl"
+[[ -x $KUBECTL ]] || KUBECTL="$IT_ROOT/tests/cluster/kubectl"
+# `kubectl` (also in sub-shells) is that kubectl; `kubectl dsroll` is the built plugin.
+IT_PATH_DIR=$(mktemp -d /tmp/dsroll-it-bin.XXXXXX)
+ln -s "$KUBECTL" "$IT_PATH_DIR/kubectl"
+export PATH="$IT_PATH_DIR:$DSROLL_BIN:$PATH"
 MANIFESTS="$IT_ROOT/tests/integration/manifests"
 
 _it_namespaces=()
@@ -45,7 +50,7 @@ _it_exit() {
     echo "--- dsrolld.log (last 40 lines) ---" >&2
     tail -n 40 "$KUBECTL_DSROLL_HOME/dsrolld.log" >&2
   fi
-  rm -rf "$KUBECTL_DSROLL_HOME"
+  rm -rf "$KUBECTL_DSROLL_HOME" "$IT_PATH_DIR"
   exit "$rc"
 }
 trap _it_exit EXIT
