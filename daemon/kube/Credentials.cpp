@@ -67,7 +67,8 @@ Awaitable<tl::expected<AuthMaterial, ApiError>> Credentials::current() {
       if (!result) {
         co_return Result(tl::unexpect,
                          localError(ipc::ErrorKind::Unauthorized,
-                                    "error: " + result.error().message));
+                                    "Unable to connect to the server: getting credentials: " +
+                                        result.error().message));
       }
       exec_ = std::move(*result);
     }
@@ -78,12 +79,13 @@ Awaitable<tl::expected<AuthMaterial, ApiError>> Credentials::current() {
     out.clientKeyPem = exec_->clientKeyPem;
   }
   if (out.authorization.empty()) {
-    if (!auth.token.empty()) {
-      out.authorization = "Bearer " + auth.token;
-    } else if (!auth.tokenFile.empty()) {
+    // As client-go: a token file, when named, wins over an inline token (it may rotate).
+    if (!auth.tokenFile.empty()) {
       auto token = tokenFromFile();
       if (!token) co_return Result(tl::unexpect, token.error());
       out.authorization = "Bearer " + *token;
+    } else if (!auth.token.empty()) {
+      out.authorization = "Bearer " + auth.token;
     } else if (!auth.username.empty()) {
       out.authorization = "Basic " + encodeBase64(auth.username + ":" + auth.password);
     }
