@@ -85,7 +85,7 @@ std::vector<HistoryEntry> mergeHistory(const std::vector<state::RevisionRecord>&
     e.images = row.info.images;
     e.data = nlohmann::json::parse(row.info.data, nullptr, false);
     for (const auto& n : row.numbers) {
-      if (n.revision != row.info.revision) e.formerNumbers.push_back(n.revision);
+      e.formerNumbers.push_back(n.revision);  // every number; the current one is dropped below
     }
     byUid[e.uid] = std::move(e);
   }
@@ -102,6 +102,7 @@ std::vector<HistoryEntry> mergeHistory(const std::vector<state::RevisionRecord>&
   }
   std::vector<HistoryEntry> out;
   for (auto& [uid, e] : byUid) {
+    std::erase(e.formerNumbers, e.revision);
     for (const auto& r : rollouts) {
       if (r.revisionUid == uid) e.rollout = r;  // rollouts come oldest first: keep the latest
     }

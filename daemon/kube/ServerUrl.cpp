@@ -54,6 +54,9 @@ tl::expected<ServerUrl, std::string> parseServerUrl(const std::string& server) {
       url.port = authority.substr(colon + 1);
     }
   }
+  if (url.host.empty()) {
+    return tl::unexpected("server " + server + " has no host");
+  }
   if (url.port.empty()) {
     url.port = "443";
   }

@@ -1,0 +1,58 @@
+#include <gtest/gtest.h>
+
+#include "daemon/commands/RolloutProgress.hpp"
+#include "daemon/commands/StuckHint.hpp"
+
+namespace dsroll::commands {
+namespace {
+
+using nlohmann::json;
+
+json daemonSet(int generation, int observed, int desired, int updated, int available,
+               const char* strategy = "RollingUpdate") {
+  json ds = {{"metadata", {{"name", "fluentd"}, {"generation", generation}}},
+             {"spec", {{"updateStrategy", {{"type", strategy}}}}},
+             {"status",
+              {{"observedGeneration", observed},
+               {"desiredNumberScheduled", desired},
+               {"numberAvailable", available}}}};
+  if (updated > 0) ds["status"]["updatedNumberScheduled"] = updated;  // omitempty, as served
+  return ds;
+}
+
+TEST(KubectlStatusTest, KubectlsLinesInOrder) {
+  EXPECT_EQ(kubectlStatus(daemonSet(2, 1, 3, 3, 3)).message,
+            "Waiting for daemon set spec update to be observed...\n");
+  EXPECT_EQ(kubectlStatus(daemonSet(2, 2, 3, 0, 3)).message,
+            "Waiting for daemon set \"fluentd\" rollout to finish: 0 out of 3 new pods have been updated...\n");
+  EXPECT_EQ(kubectlStatus(daemonSet(2, 2, 3, 3, 2)).message,
+            "Waiting for daemon set \"fluentd\" rollout to finish: 2 of 3 updated pods are available...\n");
+  const auto done = kubectlStatus(daemonSet(2, 2, 3, 3, 3));
+  EXPECT_EQ(done.message, "daemon set \"fluentd\" successfully rolled out\n");
+  EXPECT_TRUE(done.done);
+}
+
+TEST(KubectlStatusTest, ZeroDesiredIsDone) {
+  EXPECT_TRUE(kubectlStatus(daemonSet(1, 1, 0, 0, 0)).done);
+}
+
+TEST(KubectlStatusTest, OnDeleteIsKubectlsError) {
+  const auto s = kubectlStatus(daemonSet(1, 1, 3, 3, 3, "OnDelete"));
+  ASSERT_TRUE(s.error);
+  EXPECT_EQ(*s.error, "rollout status is only available for RollingUpdate strategy type");
+}
+
+TEST(StuckHintTest, GroupsFailureReasons) {
+  RolloutProgress p;
+  p.nodes = {{"node-1", NodeState::Updating, "ImagePullBackOff"},
+             {"node-2", NodeState::Updating, "ImagePullBackOff"},
+             {"node-3", NodeState::Waiting, ""},
+             {"node-4", NodeState::Updating, "ContainerCreating"}};
+  EXPECT_EQ(stuckHint("fluentd", p),
+            "2 pods in ImagePullBackOff (node-1, ...): run kubectl dsroll diagnose fluentd");
+  p.nodes = {{"node-1", NodeState::Updating, "ContainerCreating"}};
+  EXPECT_EQ(stuckHint("fluentd", p), "");
+}
+
+}  // namespace
+}  // namespace dsroll::commands
