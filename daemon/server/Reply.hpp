@@ -15,6 +15,8 @@ class Reply {
   virtual void err(std::string_view text) = 0;
   virtual void progress(const nlohmann::json& data) = 0;
   virtual void row(const nlohmann::json& data) = 0;
+  /** Structured data for the final result frame (completion's directive); sent only on success. */
+  virtual void resultData(const nlohmann::json& data) { (void)data; }
 };
 
 }  // namespace dsroll::server

@@ -24,6 +24,9 @@ class SessionReply final : public Reply {
   }
   void progress(const nlohmann::json& data) override { send(ipc::Progress{id_, data}); }
   void row(const nlohmann::json& data) override { send(ipc::Row{id_, data}); }
+  void resultData(const nlohmann::json& data) override { resultData_ = data; }
+
+  const nlohmann::json& resultData() const { return resultData_; }
 
  private:
   void send(const ipc::Message& message) {
@@ -33,6 +36,7 @@ class SessionReply final : public Reply {
   }
   std::weak_ptr<Session> session_;
   std::uint64_t id_;
+  nlohmann::json resultData_;
 };
 
 std::vector<std::string> capabilities() {
@@ -206,7 +210,7 @@ asio::awaitable<void> Session::runRequest(ipc::Request request) {
         commandError(ipc::ErrorKind::Internal, std::string("internal error: ") + e.what()));
   }
   if (result) {
-    send(ipc::Result{request.id, *result, nullptr});
+    send(ipc::Result{request.id, *result, reply.resultData()});
   } else {
     send(ipc::Error{request.id, result.error().kind, result.error().message,
                     result.error().exitCode});
