@@ -90,6 +90,17 @@ std::shared_ptr<NodeInformer> Cluster::nodes() {
   return getOrStart(nodes_, "", kube::WatchTarget{kube::kNodes, "", "", ""});
 }
 
+std::shared_ptr<DaemonSetInformer> Cluster::runningDaemonSets(
+    const std::string& namespace_) const {
+  auto it = daemonSets_.find(namespace_);
+  return it == daemonSets_.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<RevisionInformer> Cluster::runningRevisions(const std::string& namespace_) const {
+  auto it = revisions_.find(namespace_);
+  return it == revisions_.end() ? nullptr : it->second;
+}
+
 int Cluster::stopUnused(std::chrono::steady_clock::duration idle) {
   const auto cutoff = std::chrono::steady_clock::now() - idle;
   const int stopped = stopIdle(pods_, cutoff) + stopIdle(nodes_, cutoff) +

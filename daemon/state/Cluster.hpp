@@ -53,6 +53,11 @@ class Cluster {
   std::shared_ptr<PodInformer> pods(const std::string& namespace_, const std::string& selector);
   std::shared_ptr<NodeInformer> nodes();
 
+  /** The informer for the namespace if one is running, else nullptr; never starts one
+   * (for answers that must not wait on the network, such as shell completion). */
+  std::shared_ptr<DaemonSetInformer> runningDaemonSets(const std::string& namespace_) const;
+  std::shared_ptr<RevisionInformer> runningRevisions(const std::string& namespace_) const;
+
   /** Stops informers nobody used for idle; returns how many stopped. */
   int stopUnused(std::chrono::steady_clock::duration idle);
   void stopAll();
