@@ -4,6 +4,7 @@
 
 #include "daemon/commands/CommandSupport.hpp"
 #include "daemon/commands/HistoryModel.hpp"
+#include "daemon/commands/HistorySource.hpp"
 #include "daemon/model/Json.hpp"
 #include "daemon/render/HistoryTables.hpp"
 #include "daemon/render/KubectlYaml.hpp"
@@ -12,74 +13,6 @@
 namespace dsroll::commands {
 
 namespace {
-
-/** The revisions to show and where they came from. */
-struct HistorySource {
-  std::vector<HistoryEntry> entries;
-  std::optional<nlohmann::json> daemonSet;  // the live object, when the cluster answered
-  std::string notice;                       // stderr line when answering from the cache
-};
-
-std::vector<cache::RolloutRow> rolloutsOf(Services& s, const std::string& uid) {
-  if (s.cache == nullptr) return {};
-  auto rows = s.cache->rollouts(uid);
-  return rows ? *rows : std::vector<cache::RolloutRow>{};
-}
-
-std::optional<std::string> lastKnownGoodOf(Services& s, const std::string& uid) {
-  if (s.cache == nullptr) return std::nullopt;
-  auto lkg = s.cache->lastKnownGood(uid);
-  return lkg ? *lkg : std::nullopt;
-}
-
-tl::expected<HistorySource, CommandError> fromCache(Services& s, const Target& target,
-                                                    const std::string& why) {
-  auto cached = loadCached(s, target);
-  if (!cached) {
-    return tl::unexpected(cached.error());
-  }
-  HistorySource source;
-  const auto& uid = cached->daemonSet.info.uid;
-  source.entries = mergeHistory({}, cached->revisions, rolloutsOf(s, uid), lastKnownGoodOf(s, uid));
-  // What the cluster still had when last seen is what kubectl would have listed then.
-  for (auto& e : source.entries) {
-    for (const auto& row : cached->revisions) {
-      if (row.info.uid == e.uid) e.live = !row.prunedAt.has_value();
-    }
-  }
-  source.notice = cacheNotice(*cached, why);
-  return source;
-}
-
-Awaitable<tl::expected<HistorySource, CommandError>> loadHistory(Services& s, Target& target,
-                                                                 bool offline) {
-  using Result = tl::expected<HistorySource, CommandError>;
-  if (offline) {
-    co_return fromCache(s, target, "");
-  }
-  auto live = co_await loadLive(s, target, true);
-  if (!live) {
-    const auto& error = live.error();
-    if (unreachable(error)) {
-      auto cached = fromCache(s, target, "the API server is unreachable");
-      co_return cached ? cached : Result(tl::unexpect, error);
-    }
-    if (error.kind == ipc::ErrorKind::NotFound) {
-      auto cached = fromCache(s, target, "");
-      co_return cached ? cached : Result(tl::unexpect, error);
-    }
-    co_return Result(tl::unexpect, error);
-  }
-  HistorySource source;
-  std::vector<cache::RevisionRow> cachedRows;
-  if (s.cache != nullptr) {
-    if (auto rows = s.cache->revisions(live->ds.uid)) cachedRows = std::move(*rows);
-  }
-  source.entries = mergeHistory(live->revisions, cachedRows, rolloutsOf(s, live->ds.uid),
-                                lastKnownGoodOf(s, live->ds.uid));
-  source.daemonSet = live->ds.object;
-  co_return Result(std::move(source));
-}
 
 /** kubectl's -o json|yaml history object: the DaemonSet with the revision's template. */
 nlohmann::json withTemplate(const nlohmann::json& daemonSet, const HistoryEntry& entry) {
