@@ -1,6 +1,11 @@
 #include "daemon/commands/Commands.hpp"
 
+#include "daemon/commands/CacheCommands.hpp"
+#include "daemon/commands/CompleteCommand.hpp"
+#include "daemon/commands/DiffCommand.hpp"
 #include "daemon/commands/HistoryCommand.hpp"
+#include "daemon/commands/ListCommand.hpp"
+#include "daemon/commands/RevisionsCommand.hpp"
 #include "daemon/commands/StatusCommand.hpp"
 #include "daemon/commands/UndoCommand.hpp"
 
@@ -27,6 +32,13 @@ void registerCommands(server::CommandRegistry& registry, Services& services) {
   registerHistory(plain, services);
   registerStatus(plain, services);
   registerUndo(plain, services);
+  registerDiff(plain, services);
+  registerRevisions(plain, services);
+  registerList(plain, services);  // after registerStatus: it adds status --all
+  registerCacheInfo(plain, services);
+  registerCachePrune(plain, services);
+  registerCacheExport(plain, services);
+  registerComplete(plain, services);
   for (const auto& name : plain.names()) {
     registry.add(name, withNotices(*plain.find(name), services));
   }
