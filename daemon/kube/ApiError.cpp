@@ -105,6 +105,7 @@ ApiError errorFromResponse(int httpStatus,
   error.reason = status.reason;
   error.message = kubectlMessage(status);
   error.detail = status.message;  // StatusError.Error()
+  for (const auto& cause : status.causes) error.causes.emplace_back(cause.field, cause.message);
   error.kind = kindFor(status.reason, httpStatus);
   error.retryable =
       httpStatus == 429 || (httpStatus >= 500 && httpStatus <= 599 && httpStatus != 501);

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "ipc/Protocol.hpp"
 
@@ -29,6 +31,8 @@ struct ApiError {
   std::optional<std::chrono::seconds> retryAfter;
   std::string detail;       // what Go's err.Error() gives (Status.message or the transport
                             // cause), for wrapping: "failed restoring revision 2: <detail>"
+  /** Status details.causes as (field, message): which fields a 409 apply conflict is about. */
+  std::vector<std::pair<std::string, std::string>> causes;
 
   /** 410 Gone / reason Expired: a watch must relist. */
   bool isGone() const { return httpStatus == 410 || reason == "Expired" || reason == "Gone"; }
