@@ -1,12 +1,17 @@
 #include "daemon/commands/Commands.hpp"
 
 #include "daemon/commands/CacheCommands.hpp"
+#include "daemon/commands/ApplyCommand.hpp"
 #include "daemon/commands/CompleteCommand.hpp"
+#include "daemon/commands/DeleteCommand.hpp"
 #include "daemon/commands/DiffCommand.hpp"
 #include "daemon/commands/HistoryCommand.hpp"
 #include "daemon/commands/ListCommand.hpp"
+#include "daemon/commands/RestartCommand.hpp"
 #include "daemon/commands/RevisionsCommand.hpp"
+#include "daemon/commands/SetImageCommand.hpp"
 #include "daemon/commands/StatusCommand.hpp"
+#include "daemon/commands/StrategyCommand.hpp"
 #include "daemon/commands/UndoCommand.hpp"
 
 namespace dsroll::commands {
@@ -32,6 +37,11 @@ void registerCommands(server::CommandRegistry& registry, Services& services) {
   registerHistory(plain, services);
   registerStatus(plain, services);
   registerUndo(plain, services);
+  registerApply(plain, services);
+  registerSetImage(plain, services);
+  registerRestart(plain, services);
+  registerStrategy(plain, services);
+  registerDelete(plain, services);
   registerDiff(plain, services);
   registerRevisions(plain, services);
   registerList(plain, services);  // after registerStatus: it adds status --all
