@@ -1,7 +1,7 @@
 #include "daemon/commands/Commands.hpp"
 
-#include "daemon/commands/CacheCommands.hpp"
 #include "daemon/commands/ApplyCommand.hpp"
+#include "daemon/commands/CacheCommands.hpp"
 #include "daemon/commands/CompleteCommand.hpp"
 #include "daemon/commands/DeleteCommand.hpp"
 #include "daemon/commands/DiffCommand.hpp"
