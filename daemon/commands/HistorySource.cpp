@@ -2,6 +2,14 @@
 
 namespace dsroll::commands {
 
+namespace {
+
+// How long before a DaemonSet's deletion was seen its revisions may have been seen going: the
+// two watches report independently (and after a restart, in either order).
+constexpr std::int64_t kDeletionSlack = 30;
+
+}  // namespace
+
 std::vector<cache::RolloutRow> rolloutsOf(Services& services, const std::string& daemonSetUid) {
   if (services.cache == nullptr) return {};
   auto rows = services.cache->rollouts(daemonSetUid);
@@ -25,10 +33,14 @@ tl::expected<HistorySource, CommandError> historyFromCache(Services& services,
   const auto& uid = cached->daemonSet.info.uid;
   source.entries = mergeHistory({}, cached->revisions, rolloutsOf(services, uid),
                                 lastKnownGoodOf(services, uid));
-  // What the cluster still had when last seen is what kubectl would have listed then.
+  // What the cluster still had when last seen is what kubectl would have listed then; for a
+  // deleted DaemonSet, what it had when it was deleted (the garbage collector removes the
+  // revisions just after it).
+  const auto& deletedAt = cached->daemonSet.deletedAt;
   for (auto& e : source.entries) {
     for (const auto& row : cached->revisions) {
-      if (row.info.uid == e.uid) e.live = !row.prunedAt.has_value();
+      if (row.info.uid != e.uid) continue;
+      e.live = !row.prunedAt || (deletedAt && *row.prunedAt >= *deletedAt - kDeletionSlack);
     }
   }
   source.notice = cacheNotice(*cached, why);

@@ -32,7 +32,7 @@ std::optional<std::string> lastKnownGoodOf(Services& services, const std::string
 
 /**
  * The history from the cache alone; why ("" for none) goes into the notice. An entry is live when
- * the cluster still had it when last seen.
+ * the cluster still had it when last seen, or, for a deleted DaemonSet, when it was deleted.
  */
 tl::expected<HistorySource, CommandError> historyFromCache(Services& services,
                                                            const Target& target,
