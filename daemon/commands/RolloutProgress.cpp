@@ -91,8 +91,7 @@ RolloutProgress rolloutProgress(const state::DaemonSetRecord& ds, const std::str
   std::map<std::string, std::vector<const state::PodRecord*>> byNode;
   for (const auto* pod : pods) {
     // Pods not yet bound are pinned to their node by the controller's node affinity.
-    std::string node = pod->nodeName;
-    byNode[node].push_back(pod);
+    byNode[pod->nodeName.empty() ? pod->pinnedNode : pod->nodeName].push_back(pod);
   }
   for (const auto* node : nodes) {
     const model::NodeFacts facts{node->name, &node->labels, &node->taints};

@@ -49,7 +49,29 @@ void describeContainers(const nlohmann::json& statuses, PodRecord& pod) {
       pod.message = str(*term, {"message"});
     }
     pod.image = str(cs, {"image"});
+    pod.container = str(cs, {"name"});
   }
+}
+
+/** The DaemonSet controller pins each pod with a matchFields metadata.name In [node] term. */
+std::string affinityNode(const nlohmann::json& pod) {
+  const auto* terms = at(pod, {"spec", "affinity", "nodeAffinity",
+                               "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"});
+  if (terms == nullptr || !terms->is_array()) {
+    return "";
+  }
+  for (const auto& term : *terms) {
+    const auto* fields = at(term, {"matchFields"});
+    if (fields == nullptr || !fields->is_array()) continue;
+    for (const auto& r : *fields) {
+      const auto* values = at(r, {"values"});
+      if (str(r, {"key"}) == "metadata.name" && str(r, {"operator"}) == "In" && values &&
+          values->is_array() && values->size() == 1 && values->front().is_string()) {
+        return values->front().get<std::string>();
+      }
+    }
+  }
+  return "";
 }
 
 }  // namespace
@@ -108,6 +130,8 @@ std::optional<PodRecord> PodRecord::fromJson(const nlohmann::json& object) {
   p.templateGeneration = label(object, "pod-template-generation");
   p.phase = str(object, {"status", "phase"});
   p.deleting = at(object, {"metadata", "deletionTimestamp"}) != nullptr;
+  p.deletionTime = parseTime(str(object, {"metadata", "deletionTimestamp"}));
+  if (p.nodeName.empty()) p.pinnedNode = affinityNode(object);
   p.created = parseTime(str(object, {"metadata", "creationTimestamp"}));
   if (const auto* ready = condition(object, "Ready"); ready != nullptr) {
     p.ready = str(*ready, {"status"}) == "True";

@@ -60,9 +60,12 @@ struct PodRecord {
   std::string reason;              // why not ready: a container's waiting/terminated reason
   std::string message;
   std::string image;               // of the container that gives the reason
+  std::string container;           // the name of that container
   int restartCount = 0;
   int lastExitCode = 0;
   std::string unschedulable;       // PodScheduled=False message (Insufficient cpu, ...)
+  std::string pinnedNode;          // unbound: the node the DaemonSet controller's affinity names
+  std::int64_t deletionTime = 0;   // metadata.deletionTimestamp when deleting
 
   std::string key() const { return namespace_ + "/" + name; }
   static std::optional<PodRecord> fromJson(const nlohmann::json& object);
