@@ -4,9 +4,11 @@
 #include "daemon/commands/CacheCommands.hpp"
 #include "daemon/commands/CompleteCommand.hpp"
 #include "daemon/commands/DeleteCommand.hpp"
+#include "daemon/commands/DiagnoseCommand.hpp"
 #include "daemon/commands/DiffCommand.hpp"
 #include "daemon/commands/HistoryCommand.hpp"
 #include "daemon/commands/ListCommand.hpp"
+#include "daemon/commands/OndeleteRollCommand.hpp"
 #include "daemon/commands/RestartCommand.hpp"
 #include "daemon/commands/RevisionsCommand.hpp"
 #include "daemon/commands/SetImageCommand.hpp"
@@ -42,6 +44,8 @@ void registerCommands(server::CommandRegistry& registry, Services& services) {
   registerRestart(plain, services);
   registerStrategy(plain, services);
   registerDelete(plain, services);
+  registerDiagnose(plain, services);
+  registerOndeleteRoll(plain, services);
   registerDiff(plain, services);
   registerRevisions(plain, services);
   registerList(plain, services);  // after registerStatus: it adds status --all
