@@ -144,7 +144,8 @@ Awaitable<CommandResult> runRevisions(Services& s, CommandContext& ctx) {
     const bool one = listing->cacheOnly == 1;
     ctx.reply.err("(" + std::to_string(listing->cacheOnly) + " more revision" +
                   (one ? " the cluster has pruned is" : "s the cluster has pruned are") +
-                  " kept in the cache: kubectl dsroll history " + target->name + " -o wide)\n");
+                  " kept in the cache: kubectl dsroll history " + target->name + " -n " +
+                  target->namespace_ + " -o wide)\n");
   }
   co_return 0;
 }
