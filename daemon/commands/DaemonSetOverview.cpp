@@ -54,14 +54,16 @@ Awaitable<tl::expected<Overview, CommandError>> openOverview(Services& /*service
   auto& cluster = *target.handle.cluster;
   o.daemonSets = cluster.daemonSets(scope);
   o.revisions = cluster.revisions(scope);  // started now so both lists overlap
-  if (auto synced = co_await o.daemonSets->waitSynced(kSyncTimeout); !synced) {
+  const std::chrono::milliseconds syncWait = kSyncTimeout;
+  if (auto synced = co_await o.daemonSets->waitSynced(syncWait); !synced) {
     co_return Result(tl::unexpect, listError(synced.error(), target, allNamespaces));
   }
   if (!o.daemonSets->healthy()) {
     co_return Result(tl::unexpect,
                      CommandError{ipc::ErrorKind::Unreachable, o.daemonSets->lastError(), 1});
   }
-  (void)co_await o.revisions->waitSynced(kRevisionSyncTimeout);
+  const std::chrono::milliseconds revisionWait = kRevisionSyncTimeout;
+  (void)co_await o.revisions->waitSynced(revisionWait);
   co_return Result(std::move(o));
 }
 

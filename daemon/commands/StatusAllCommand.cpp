@@ -56,7 +56,8 @@ Awaitable<std::string> followOne(Overview& overview,
       if (status.done || !watch) co_return "";
     }
     if (Clock::now() >= deadline) co_return "timed out waiting for the condition";
-    co_await informer.changes().waitChange(seen, until(deadline, std::chrono::hours(1)));
+    const auto wait = until(deadline, std::chrono::hours(1));
+    co_await informer.changes().waitChange(seen, wait);
   }
 }
 
@@ -135,7 +136,8 @@ Awaitable<CommandResult> liveTable(Services& s,
       co_return tl::unexpected(
           server::commandError(ipc::ErrorKind::Timeout, "timed out waiting for the condition"));
     }
-    co_await overview.daemonSets->changes().waitChange(seen, until(deadline, kRedrawEvery));
+    const auto wait = until(deadline, kRedrawEvery);
+    co_await overview.daemonSets->changes().waitChange(seen, wait);
   }
 }
 
@@ -150,7 +152,8 @@ Awaitable<CommandResult> runStatusAll(Services& services,
   auto timeout = timeoutArg(ctx.request, std::chrono::milliseconds(0));
   if (!timeout) co_return tl::unexpected(timeout.error());
   const bool watch = args.value("watch", true);
-  auto overview = co_await openOverview(services, *target, args.value("allNamespaces", false));
+  const bool allNamespaces = args.value("allNamespaces", false);
+  auto overview = co_await openOverview(services, *target, allNamespaces);
   if (!overview) co_return tl::unexpected(overview.error());
   if (ctx.request.terminal.stdoutIsTty) {
     co_return co_await liveTable(services, stalls, *overview, watch, *timeout, ctx);
