@@ -26,7 +26,8 @@ ln -s "$KUBECTL" "$IT_PATH_DIR/kubectl"
 export PATH="$IT_PATH_DIR:$DSROLL_BIN:$PATH"
 MANIFESTS="$IT_ROOT/tests/integration/manifests"
 
-_it_namespaces=()
+# Namespaces go to a file: new_namespace runs in $(...), a sub-shell whose variables are lost.
+_it_namespace_list=$(mktemp /tmp/dsroll-it-ns.XXXXXX)
 _it_cleanups=()
 
 # Runs at exit whatever happened: the test's own cleanups, its namespaces, its daemon.
@@ -34,9 +35,9 @@ _it_exit() {
   local rc=$?
   local c
   for c in "${_it_cleanups[@]}"; do eval "$c" >/dev/null 2>&1 || true; done
-  for ns in "${_it_namespaces[@]}"; do
-    "$KUBECTL" delete namespace "$ns" --wait=false >/dev/null 2>&1 || true
-  done
+  while IFS= read -r ns; do
+    [[ -n $ns ]] && "$KUBECTL" delete namespace "$ns" --wait=false >/dev/null 2>&1 || true
+  done < "$_it_namespace_list"
   local pidfile="$KUBECTL_DSROLL_HOME/dsrolld.pid" pid
   if [[ -s $pidfile ]]; then
     pid=$(tr -dc 0-9 < "$pidfile")
@@ -50,7 +51,7 @@ _it_exit() {
     echo "--- dsrolld.log (last 40 lines) ---" >&2
     tail -n 40 "$KUBECTL_DSROLL_HOME/dsrolld.log" >&2
   fi
-  rm -rf "$KUBECTL_DSROLL_HOME" "$IT_PATH_DIR"
+  rm -rf "$KUBECTL_DSROLL_HOME" "$IT_PATH_DIR" "$_it_namespace_list"
   exit "$rc"
 }
 trap _it_exit EXIT
@@ -63,7 +64,7 @@ new_namespace() {
   local ns
   ns="$1-$(tr -dc a-z0-9 < /dev/urandom | head -c 6)"
   "$KUBECTL" create namespace "$ns" >/dev/null
-  _it_namespaces+=("$ns")
+  echo "$ns" >> "$_it_namespace_list"
   echo "$ns"
 }
 
