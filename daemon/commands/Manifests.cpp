@@ -1,5 +1,7 @@
 #include "daemon/commands/Manifests.hpp"
 
+#include <algorithm>
+
 #include <yaml-cpp/yaml.h>
 
 #include "daemon/kube/GoText.hpp"
@@ -42,6 +44,11 @@ tl::expected<void, std::string> collect(const std::string& source,
   if (kind == object.end() || !kind->is_string() || kind->get<std::string>().empty()) {
     return tl::unexpected(source + ": line " + line + ": Object 'Kind' is missing");
   }
+  const auto apiVersion = object.find("apiVersion");
+  if (apiVersion == object.end() || !apiVersion->is_string() ||
+      apiVersion->get<std::string>().empty()) {
+    return tl::unexpected(source + ": line " + line + ": Object 'apiVersion' is missing");
+  }
   const std::string kindText = kind->get<std::string>();
   if (kindText == "List" || kindText == "DaemonSetList") {
     if (const auto items = object.find("items"); items != object.end() && items->is_array()) {
@@ -80,7 +87,12 @@ tl::expected<void, std::string> readFile(const ManifestFile& file,
   try {
     documents = YAML::LoadAll(file.content);
   } catch (const YAML::Exception& e) {
-    const int line = e.mark.line < 0 ? 1 : e.mark.line + 1;
+    // An error found at the end of the input (an unclosed flow mapping) is on the last line,
+    // not on the empty one after the final newline.
+    const auto lines =
+        static_cast<int>(std::count(file.content.begin(), file.content.end(), '\n') +
+                         (file.content.empty() || file.content.back() == '\n' ? 0 : 1));
+    const int line = std::clamp(e.mark.line + 1, 1, std::max(lines, 1));
     return tl::unexpected("error parsing " + source + ": line " + std::to_string(line) + ": " +
                           e.msg);
   }
