@@ -7,7 +7,6 @@
 
 #include "daemon/commands/DaemonSetGet.hpp"
 #include "daemon/commands/Mutation.hpp"
-#include "daemon/kube/GoText.hpp"
 #include "daemon/kube/ResourcePath.hpp"
 #include "daemon/model/Json.hpp"
 
@@ -48,7 +47,9 @@ Awaitable<CommandResult> runDelete(Services& s, CommandContext& ctx) {
   auto live = co_await requireDaemonSet(*target);
   if (!live) co_return tl::unexpected(live.error());
   const std::string uid = model::uidOf(*live);
-  const std::string line = "daemonset.apps " + kube::goQuote(target->name) + " deleted";
+  // kubectl's wording since 1.33 names the namespace; the name is quoted plainly (%s in "").
+  const std::string line =
+      "daemonset.apps \"" + target->name + "\" deleted from " + target->namespace_ + " namespace";
   if (*dryRun == DryRun::Client) {
     ctx.reply.out(line + dryRunSuffix(*dryRun) + "\n");
     co_return 0;

@@ -101,23 +101,34 @@ dry_runs_change_nothing() {  # dry_runs_change_nothing DSROLL_ARGS... (without -
   done
 }
 
+# Runs the kubectl command in NSK and the kubectl dsroll one in NSD; their stdout must match
+# (namespaces set aside). Usage: same_output "KUBECTL ARGS" -- DSROLL ARGS (args without -n).
+same_output() {
+  local kargs=() dargs=() seen=0 a want got
+  for a in "$@"; do
+    if [[ $a == -- ]]; then seen=1; elif ((seen)); then dargs+=("$a"); else kargs+=("$a"); fi
+  done
+  want=$("$KUBECTL" "${kargs[@]}" -n "$NSK" 2>/dev/null | sed "s/$NSK/NS/g")
+  got=$(kubectl dsroll "${dargs[@]}" -n "$NSD" 2>/dev/null | sed "s/$NSD/NS/g")
+  echo "$got"
+  assert_eq "$want" "$got" "output of kubectl dsroll ${dargs[*]}"
+}
+
 count_revisions() { "$KUBECTL" get controllerrevision -n "$1" -l "app=$DS" --no-headers | wc -l; }
 
 step "apply v1 --record"
-"$KUBECTL" apply -f v1.yaml --record=true -n "$NSK"
-kubectl dsroll apply -f v1.yaml --record=true -n "$NSD"
+same_output apply -f v1.yaml --record=true -- apply -f v1.yaml --record=true
 settle
 
 step "set image --record"
 dry_runs_change_nothing set image "ds/$DS" main=registry.k8s.io/pause:3.7
-"$KUBECTL" set image "ds/$DS" main=registry.k8s.io/pause:3.7 --record=true -n "$NSK"
-kubectl dsroll set image "ds/$DS" main=registry.k8s.io/pause:3.7 --record=true -n "$NSD"
+same_output set image "ds/$DS" main=registry.k8s.io/pause:3.7 --record=true \
+  -- set image "ds/$DS" main=registry.k8s.io/pause:3.7 --record=true
 settle
 
 step "restart"
 dry_runs_change_nothing restart "$DS"
-"$KUBECTL" rollout restart "ds/$DS" -n "$NSK"
-kubectl dsroll restart "$DS" -n "$NSD"
+same_output rollout restart "ds/$DS" -- restart "$DS"
 settle
 
 step "strategy: maxUnavailable 2, revisionHistoryLimit 5 (no new revision)"
@@ -131,21 +142,18 @@ assert_eq "$revisions_before" "$(count_revisions "$NSD")" "revisions after a str
 
 step "apply v2 --record (takes back the image set image changed)"
 dry_runs_change_nothing apply -f v2.yaml --record=true
-"$KUBECTL" apply -f v2.yaml --record=true -n "$NSK" 2>/dev/null
-kubectl dsroll apply -f v2.yaml --record=true -n "$NSD" 2>/dev/null
+same_output apply -f v2.yaml --record=true -- apply -f v2.yaml --record=true
 settle
 assert_eq registry.k8s.io/pause:3.8 \
   "$("$KUBECTL" get ds "$DS" -n "$NSD" -o jsonpath='{.spec.template.spec.containers[0].image}')" "image after apply v2"
 
 step "undo (to the previous revision)"
 dry_runs_change_nothing undo "$DS"
-"$KUBECTL" rollout undo "ds/$DS" -n "$NSK" 2>/dev/null
-kubectl dsroll undo "$DS" -n "$NSD" 2>/dev/null
+same_output rollout undo "ds/$DS" -- undo "$DS"
 settle
 
 step "undo --to-revision=1"
-"$KUBECTL" rollout undo "ds/$DS" -n "$NSK" --to-revision=1 2>/dev/null
-kubectl dsroll undo "$DS" -n "$NSD" --to-revision=1 2>/dev/null
+same_output rollout undo "ds/$DS" --to-revision=1 -- undo "$DS" --to-revision=1
 settle
 
 step "strategy OnDelete, set image, back to RollingUpdate"
@@ -157,8 +165,7 @@ settle
 assert_eq '{"type":"OnDelete"}' "$("$KUBECTL" get ds "$DS" -n "$NSD" -o jsonpath='{.spec.updateStrategy}')" \
   "OnDelete has no rollingUpdate"
 assert_eq "$revisions_before" "$(count_revisions "$NSD")" "revisions after switching to OnDelete"
-"$KUBECTL" set image "ds/$DS" side=registry.k8s.io/pause:3.9 -n "$NSK"
-kubectl dsroll set image "ds/$DS" side=registry.k8s.io/pause:3.9 -n "$NSD"
+same_output set image "ds/$DS" side=registry.k8s.io/pause:3.9 -- set image "ds/$DS" side=registry.k8s.io/pause:3.9
 settle
 "$KUBECTL" patch ds "$DS" -n "$NSK" \
   -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":1,"maxSurge":0}}}}'
@@ -166,19 +173,18 @@ kubectl dsroll strategy "$DS" -n "$NSD" --type=RollingUpdate
 settle
 
 step "apply v1 again --record, then undo twice"
-"$KUBECTL" apply -f v1.yaml --record=true -n "$NSK" 2>/dev/null
-kubectl dsroll apply -f v1.yaml --record=true -n "$NSD" 2>/dev/null
+same_output apply -f v1.yaml --record=true -- apply -f v1.yaml --record=true
 settle
-"$KUBECTL" rollout undo "ds/$DS" -n "$NSK" 2>/dev/null
-kubectl dsroll undo "$DS" -n "$NSD" 2>/dev/null
+same_output rollout undo "ds/$DS" -- undo "$DS"
 settle
-"$KUBECTL" rollout undo "ds/$DS" -n "$NSK" 2>/dev/null
-kubectl dsroll undo "$DS" -n "$NSD" 2>/dev/null
+same_output rollout undo "ds/$DS" -- undo "$DS"
 settle
 
 step "delete: dry runs leave it, then it goes"
 dry_runs_change_nothing delete "$DS"
-assert_eq "daemonset.apps \"$DS\" deleted" "$(kubectl dsroll delete "$DS" -n "$NSD")" "delete"
+same_output delete ds "$DS" --dry-run=server -- delete "$DS" --dry-run=server
+same_output delete ds "$DS" --dry-run=client -- delete "$DS" --dry-run=client
+assert_eq "daemonset.apps \"$DS\" deleted from $NSD namespace" "$(kubectl dsroll delete "$DS" -n "$NSD")" "delete"
 run_capture r "$KUBECTL" get ds "$DS" -n "$NSD"
 assert_eq 1 "$r_rc" "the DaemonSet is gone"
 echo PASS

@@ -136,7 +136,7 @@ else
 fi
 
 step "delete: the history stays in the cache"
-assert_eq "daemonset.apps \"$DS\" deleted" "$(kubectl dsroll delete "$DS" -n "$NS")" "delete output"
+assert_eq "daemonset.apps \"$DS\" deleted from $NS namespace" "$(kubectl dsroll delete "$DS" -n "$NS")" "delete output"
 run_capture r "$KUBECTL" get ds "$DS" -n "$NS"
 assert_eq 1 "$r_rc" "the DaemonSet is gone"
 run_capture r kubectl dsroll history "$DS" -n "$NS"
