@@ -144,6 +144,27 @@ expect 1 "The DaemonSet \"mismatch\" is invalid: spec.template.metadata.labels: 
 [[ -z $("$KUBECTL" get ds first mismatch -n "$NS" --ignore-not-found -o name) ]] ||
   fail "a manifest that was refused was applied"
 
+echo "== apply conflicts with another field manager"
+daemonset csa >csa.yaml
+"$KUBECTL" apply -f csa.yaml -n "$NS" >/dev/null
+daemonset csa registry.k8s.io/pause:3.9 >csa-new.yaml
+expect 1 "error: Apply failed with 1 conflict: conflict with \"kubectl-client-side-apply\" using apps/v1: .spec.template.spec.containers[name=\"main\"].image (these fields have other managers: run again with --force-conflicts to take them over, or remove them from the manifest)" \
+  apply -f csa-new.yaml -n "$NS"
+assert_eq "daemonset.apps/csa configured" "$(kubectl dsroll apply -f csa-new.yaml -n "$NS" --force-conflicts)" \
+  "apply --force-conflicts"
+assert_eq registry.k8s.io/pause:3.9 \
+  "$("$KUBECTL" get ds csa -n "$NS" -o jsonpath='{.spec.template.spec.containers[0].image}')" "forced image"
+
+echo "== several DaemonSets: the first failure stops, earlier ones stay applied"
+{ daemonset p1; echo "---"; daemonset p2 registry.k8s.io/pause:3.10 other; echo "---"; daemonset p3; } >several.yaml
+run_capture r kubectl dsroll apply -f several.yaml -n "$NS"
+assert_eq 1 "$r_rc" "exit code of a partly failed apply"
+assert_eq "daemonset.apps/p1 created" "$r_out" "stdout of a partly failed apply"
+assert_eq "applied before the failure (left as applied): daemonset.apps/p1; not applied: daemonset.apps/p3"$'\n'"The DaemonSet \"p2\" is invalid: spec.template.metadata.labels: Invalid value: {\"app\":\"other\"}: \`selector\` does not match template \`labels\`" \
+  "$r_err" "stderr of a partly failed apply"
+assert_eq "daemonset.apps/p1" "$("$KUBECTL" get ds p1 p2 p3 -n "$NS" --ignore-not-found -o name)" \
+  "DaemonSets after a partly failed apply"
+
 echo "== the limited user: 403 on changes"
 forbidden() {  # forbidden VERB
   echo "daemonsets.apps \"$TEAM_DS\" is forbidden: User \"dev-user\" cannot $1 resource \"daemonsets\" in API group \"apps\" in the namespace \"team-a\""
