@@ -1,6 +1,7 @@
 #include "daemon/state/RevisionRecorder.hpp"
 
 #include <chrono>
+#include <cstdlib>
 
 #include "cache/RevisionCache.hpp"
 #include "daemon/lifecycle/Logger.hpp"
@@ -31,6 +32,13 @@ std::vector<std::string> imagesOf(const nlohmann::json& data) {
     }
   }
   return images;
+}
+
+/** deprecated.daemonset.template.generation: on a DaemonSet, and copied to each revision. */
+std::int64_t templateGenerationOf(const nlohmann::json& object) {
+  const auto text =
+      model::str(object, {"metadata", "annotations", "deprecated.daemonset.template.generation"});
+  return std::strtoll(text.c_str(), nullptr, 10);
 }
 
 }  // namespace
@@ -100,6 +108,7 @@ void RevisionRecorder::daemonSetChanged(const DaemonSetRecord* before,
   t.desired = model::integer(o, {"status", "desiredNumberScheduled"});
   t.updated = model::integer(o, {"status", "updatedNumberScheduled"});
   t.available = model::integer(o, {"status", "numberAvailable"});
+  t.templateGeneration = templateGenerationOf(o);
   evaluate(after->uid, t);
 }
 
@@ -117,10 +126,12 @@ void RevisionRecorder::revisionChanged(const RevisionRecord* before, const Revis
     }
     waiting_[r.ownerUid].erase(r.uid);
     t.revisions.erase(r.uid);
+    t.revisionTemplateGeneration.erase(r.uid);
     return;
   }
   const auto created = model::parseTime(model::str(r.object, {"metadata", "creationTimestamp"}));
   t.revisions[r.uid] = {r.revision, created};
+  t.revisionTemplateGeneration[r.uid] = templateGenerationOf(r.object);
   if (!t.seen) {
     waiting_[r.ownerUid][r.uid] = r;
     return;
@@ -153,8 +164,13 @@ void RevisionRecorder::evaluate(const std::string& daemonSetUid, Tracked& t) {
       createdAt = rev.second;
     }
   }
+  // The revision and DaemonSet watches race: a new revision can arrive while the DaemonSet
+  // still shows the previous template's (complete) status. A revision records the template
+  // generation it was created for; status from before that generation says nothing about it.
+  const bool statusOfThisTemplate = t.templateGeneration >= t.revisionTemplateGeneration[current];
   const bool observed = t.observedGeneration >= t.generation;
-  const bool complete = observed && t.updated >= t.desired && t.available >= t.desired;
+  const bool complete =
+      statusOfThisTemplate && observed && t.updated >= t.desired && t.available >= t.desired;
   const auto at = now();
   if (current != t.rolloutRevisionUid) {
     if (t.rolloutOpen) {

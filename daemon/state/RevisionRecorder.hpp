@@ -39,6 +39,8 @@ class RevisionRecorder : public std::enable_shared_from_this<RevisionRecorder> {
     std::int64_t updated = 0;
     std::int64_t available = 0;
     std::map<std::string, std::pair<std::int64_t, std::int64_t>> revisions;  // uid -> (rev, created)
+    std::int64_t templateGeneration = 0;  // the DaemonSet's template generation annotation
+    std::map<std::string, std::int64_t> revisionTemplateGeneration;  // uid -> the same, at creation
     std::string rolloutRevisionUid;
     std::int64_t rolloutId = 0;
     bool rolloutOpen = false;
