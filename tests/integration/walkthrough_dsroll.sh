@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The DaemonSet rolling update and rollback walkthrough, every step through `kubectl dsroll`
 # instead of kubectl, in a namespace of its own: apply --record (created), the strategy is
-# RollingUpdate, set image, apply the updated manifest --record (configured), status prints
+# RollingUpdate, set image, apply the updated manifest --record --wait (configured), status prints
 # kubectl's lines, history and history --revision 1 equal kubectl's byte for byte, undo
 # --to-revision 2 renumbers revision 2 to 4 as the ControllerRevisions say, revisions lists
 # them, delete; afterwards history still answers from the cache and says it was deleted.
@@ -78,7 +78,8 @@ rolled_out
 step "the update strategy is RollingUpdate"
 assert_eq RollingUpdate "$(kubectl dsroll strategy "$DS" -n "$NS" -o json | jq -r .type)" "strategy type"
 kubectl dsroll strategy "$DS" -n "$NS"
-assert_contains "$(kubectl dsroll strategy "$DS" -n "$NS")" "Max Unavailable:         1 (1 of 2 desired pods)"
+desired=$("$KUBECTL" get ds "$DS" -n "$NS" -o jsonpath='{.status.desiredNumberScheduled}')
+assert_contains "$(kubectl dsroll strategy "$DS" -n "$NS")" "Max Unavailable:         1 (1 of $desired desired pods)"
 assert_eq RollingUpdate \
   "$(kubectl dsroll apply -f fluentd-daemonset.yaml --dry-run=client -o json | jq -r .spec.updateStrategy.type)" \
   "apply --dry-run=client -o json"
@@ -95,9 +96,11 @@ check_history
 revision2=$(controllerrevision_name 2)
 
 step "apply the updated manifest: tolerates the control-plane taint, sets resources"
-run_capture r kubectl dsroll apply -f fluentd-daemonset-update.yaml --record=true
+run_capture r kubectl dsroll apply -f fluentd-daemonset-update.yaml --record=true --wait --timeout=120s
+echo "$r_out"
 assert_eq 0 "$r_rc" "apply update exit code: $r_err"
-assert_eq "daemonset.apps/$DS configured" "$r_out" "apply update output"
+assert_eq "daemonset.apps/$DS configured" "$(head -n 1 <<<"$r_out")" "apply update output"
+assert_eq "daemon set \"$DS\" successfully rolled out" "$(tail -n 1 <<<"$r_out")" "apply --wait"
 rolled_out
 assert_eq "$("$KUBECTL" get nodes --no-headers | wc -l | tr -d ' ')" \
   "$("$KUBECTL" get ds "$DS" -n "$NS" -o jsonpath='{.status.numberAvailable}')" "pods on every node"
