@@ -17,6 +17,7 @@ namespace {
 // Without --wait, still give the shared watch this long to see the deletion, so a history
 // right after answers from the cache.
 constexpr auto kObserveDeletion = std::chrono::seconds(5);
+constexpr auto kSyncTimeout = std::chrono::seconds(30);
 // kubectl delete --wait with no --timeout waits a week.
 constexpr auto kWaitForever = std::chrono::hours(168);
 
@@ -55,8 +56,21 @@ Awaitable<CommandResult> runDelete(Services& s, CommandContext& ctx) {
     co_return 0;
   }
 
-  // Watch before deleting, so the deletion event cannot slip past unseen.
+  // Let the shared watches hold the DaemonSet and its revisions before deleting it, so the
+  // revision cache has its history and sees the deletion (a first command of the daemon).
   auto informer = target->handle.cluster->daemonSets(target->namespace_);
+  auto revisions = target->handle.cluster->revisions(target->namespace_);
+  const std::string key = target->namespace_ + "/" + target->name;
+  bool watching = false;
+  if (*dryRun == DryRun::None) {
+    const auto daemonSetsSynced = co_await informer->waitSynced(kSyncTimeout);
+    const auto revisionsSynced = co_await revisions->waitSynced(kSyncTimeout);
+    watching = daemonSetsSynced.has_value() && revisionsSynced.has_value();
+  }
+  if (watching) {
+    const std::string rv = model::str(*live, {"metadata", "resourceVersion"});
+    co_await waitObserved(*informer, key, rv, kObserveDeletion);
+  }
   nlohmann::json options{{"kind", "DeleteOptions"},
                          {"apiVersion", "v1"},
                          {"propagationPolicy", "Background"},
@@ -71,12 +85,7 @@ Awaitable<CommandResult> runDelete(Services& s, CommandContext& ctx) {
   auto answer = co_await target->handle.cluster->client().send(std::move(request));
   if (!answer) co_return tl::unexpected(fromApiError(answer.error()));
   ctx.reply.out(line + dryRunSuffix(*dryRun) + "\n");
-  if (*dryRun == DryRun::Server) co_return 0;
-
-  if (auto synced = co_await informer->waitSynced(std::chrono::seconds(30)); !synced) {
-    co_return 0;  // deleted all the same; the cache catches up when the watch does
-  }
-  const std::string key = target->namespace_ + "/" + target->name;
+  if (!watching) co_return 0;  // deleted all the same; the cache catches up when the watch does
   const std::chrono::milliseconds limit =
       wait ? std::chrono::milliseconds(kWaitForever) : std::chrono::milliseconds(kObserveDeletion);
   co_await waitGone(*informer, key, uid, limit);
