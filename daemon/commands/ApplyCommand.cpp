@@ -115,6 +115,8 @@ Awaitable<tl::expected<Applied, CommandError>> applyOne(
                                : "configured",
                       same ? **before : p.body};
   }
+  // Watch the revisions from now on, so the cache records the one this change makes.
+  target.handle.cluster->revisions(target.namespace_);
   const std::string query = "fieldManager=" + kFieldManager;
   const std::string forced = query + "&force=true";
   const PatchRequest request{"application/apply-patch+yaml", p.body.dump(), force ? forced : query,

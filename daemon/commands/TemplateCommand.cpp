@@ -33,6 +33,8 @@ Awaitable<CommandResult> runTemplateCommand(Services& services,
     ctx.reply.out(changeOutput(output, target->name, command.operation, *dryRun, change->updated));
     co_return 0;
   }
+  // Watch the revisions from now on, so the cache records the one this change makes.
+  target->handle.cluster->revisions(target->namespace_);
   const PatchRequest request{"application/strategic-merge-patch+json", change->patch.dump(),
                              "fieldManager=" + kFieldManager, *dryRun};
   auto answer = co_await patchDaemonSet(*target, request);
