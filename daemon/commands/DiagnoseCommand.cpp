@@ -69,14 +69,14 @@ CommandResult fromCache(Services& s,
   return why != nullptr ? 1 : 0;
 }
 
-CommandError explainForbidden(CommandError error, const Target& target) {
+CommandError explainForbidden(CommandError error, const Target& target, const std::string& flags) {
   if (error.kind == ipc::ErrorKind::Forbidden) {
     error.message +=
         "\ndiagnose reads daemonsets, controllerrevisions, pods and events in namespace \"" +
         target.namespace_ +
         "\" (and nodes, if allowed); check with: kubectl auth can-i list "
         "daemonsets -n " +
-        target.namespace_;
+        target.namespace_ + flags;
   }
   return error;
 }
@@ -129,7 +129,7 @@ Awaitable<CommandResult> runDiagnose(Services& s, CommandContext& ctx) {
   if (!live) {
     if (unreachable(live.error()))
       co_return fromCache(s, ctx, *target, style, &live.error(), output);
-    co_return tl::unexpected(explainForbidden(live.error(), *target));
+    co_return tl::unexpected(explainForbidden(live.error(), *target, style.globalFlags));
   }
   auto& cluster = *target->handle.cluster;
   std::vector<std::string> notes;

@@ -23,8 +23,10 @@ std::string aheadOrBehind(std::int64_t skew) {
 }
 
 struct NodeSkew {
-  std::int64_t skew = 0;  // node clock minus the API server's, at least
+  std::int64_t heartbeat = 0;   // its last heartbeat minus the API server's now (0: none)
+  std::int64_t readyAhead = 0;  // how far in the future its pods' Ready times are, at most
   std::vector<const DsPod*> held;
+  std::int64_t skew() const { return std::max(heartbeat, readyAhead); }
 };
 
 }  // namespace
@@ -47,16 +49,16 @@ std::optional<Finding> clockSkewFinding(const Snapshot& s, const Extras& x) {
     if (p.pod.readySince + minReady > serverNow) {
       n.held.push_back(&p);
       ++held;
+      n.readyAhead = std::max(n.readyAhead, p.pod.readySince - serverNow);
     } else if (p.pod.readySince + minReady + kControllerGrace <= serverNow) {
       ++pastDue;
     }
-    n.skew = std::max(n.skew, p.pod.readySince - serverNow);
   }
   const bool uncounted = statusReady > statusAvailable && pastDue > statusAvailable;
   if (held == 0 && !uncounted) return std::nullopt;
   for (auto& [name, n] : nodes) {
     if (const auto* node = s.node(name); node != nullptr && node->heartbeat > 0) {
-      n.skew = std::max(n.skew, node->heartbeat - serverNow);
+      n.heartbeat = node->heartbeat - serverNow;
     }
   }
 
@@ -76,23 +78,30 @@ std::optional<Finding> clockSkewFinding(const Snapshot& s, const Extras& x) {
   }
   nlohmann::json skewed = nlohmann::json::array();
   std::vector<std::string> skewedNames;
+  std::vector<std::string> heldBySkew;  // pods whose Ready time is in the future
   for (const auto& [name, n] : nodes) {
-    if (n.skew <= kThreshold) continue;
+    if (n.skew() <= kThreshold) continue;
     skewedNames.push_back(name);
-    std::string line = name + ": clock about " + aheadOrBehind(n.skew) + " the API server";
+    std::string line = name + ": clock about " + aheadOrBehind(n.skew()) + " the API server";
     if (const auto* node = s.node(name); node != nullptr && node->heartbeat > 0) {
       line += " (last heartbeat " + model::formatTime(node->heartbeat) + ")";
     }
     f.evidence.push_back(line);
     nlohmann::json pods = nlohmann::json::array();
     for (const auto* p : n.held) {
+      const bool future = p->pod.readySince - serverNow > kThreshold;
       f.evidence.push_back(
           "  pod " + p->pod.name + " Ready since " + model::formatTime(p->pod.readySince) +
-          ": counted available only after " + model::formatTime(p->pod.readySince + minReady) +
-          " by the controller's clock");
+          (future ? " (in the future)" : "") + ": counted available only after " +
+          model::formatTime(p->pod.readySince + minReady) + " by the controller's clock");
       pods.push_back(p->pod.name);
+      if (future) heldBySkew.push_back(p->pod.name);
     }
-    skewed.push_back({{"node", name}, {"skewSeconds", n.skew}, {"heldPods", pods}});
+    skewed.push_back({{"node", name},
+                      {"skewSeconds", n.skew()},
+                      {"heartbeatSkewSeconds", n.heartbeat},
+                      {"readyTimeAheadSeconds", n.readyAhead},
+                      {"heldPods", pods}});
   }
   data["nodes"] = skewed;
   if (x.controllerLease) {
@@ -104,32 +113,29 @@ std::optional<Finding> clockSkewFinding(const Snapshot& s, const Extras& x) {
       data["controllerLeaseLagSeconds"] = lag;
     }
   }
-  if (!skewedNames.empty()) {
+  for (const auto& name : skewedNames) {
+    f.fixes.push_back(Fix{"chronyc makestep", "on " + name +
+                                                  ": step its clock to NTP time "
+                                                  "(or timedatectl set-ntp true)"});
+  }
+  if (!heldBySkew.empty()) {
     f.severity = Severity::Blocking;
-    const auto holding = held > 0 ? held : statusReady - statusAvailable;
-    f.cause = "clock skew holds back availability: " + std::to_string(holding) +
-              (holding == 1 ? " Ready pod is" : " Ready pods are") +
+    const auto count = heldBySkew.size();
+    f.cause = "clock skew holds back availability: " + std::to_string(count) +
+              (count == 1 ? " Ready pod is" : " Ready pods are") +
               " not counted available under minReadySeconds " + std::to_string(minReady) + " (" +
               nameList(skewedNames) + " ahead of the API server)";
-    for (const auto& name : skewedNames) {
-      f.fixes.push_back(Fix{"chronyc makestep", "on " + name +
-                                                    ": step its clock to NTP time "
-                                                    "(or timedatectl set-ntp true)"});
-    }
-    std::vector<std::string> pods;
-    for (const auto& [name, n] : nodes) {
-      if (n.skew <= kThreshold) continue;
-      for (const auto* p : n.held)
-        pods.push_back(p->pod.name);
-    }
-    if (!pods.empty()) {
-      std::string args = "delete pod";
-      for (const auto& p : pods)
-        args += " " + p;
-      f.fixes.push_back(Fix{s.style.kubectl(args, s.ds.namespace_),
-                            "then recreate the held pods: their Ready time stays in the future "
-                            "until they are replaced"});
-    }
+    std::string args = "delete pod";
+    for (const auto& p : heldBySkew)
+      args += " " + p;
+    f.fixes.push_back(Fix{s.style.kubectl(args, s.ds.namespace_),
+                          "then recreate the held pods: their Ready time stays in the future "
+                          "until they are replaced"});
+  } else if (!skewedNames.empty()) {
+    f.severity = Severity::Warning;
+    f.cause = nameList(skewedNames) + (skewedNames.size() == 1 ? " reports" : " report") +
+              " times ahead of the API server: with minReadySeconds " + std::to_string(minReady) +
+              " that delays availability";
   } else if (held > 0) {
     f.severity = Severity::Info;
     std::int64_t wait = 0;

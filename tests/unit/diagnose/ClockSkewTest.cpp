@@ -67,6 +67,7 @@ TEST(ClockSkewTest, ANodeClockAheadHoldsItsPodsBack) {
   ASSERT_EQ(f->data["nodes"].size(), 1u);
   EXPECT_EQ(f->data["nodes"][0]["node"], "node-2");
   EXPECT_EQ(f->data["nodes"][0]["skewSeconds"], 3598);
+  EXPECT_EQ(f->data["nodes"][0]["readyTimeAheadSeconds"], 3588);
   EXPECT_EQ(f->data["nodes"][0]["heldPods"][0], "agent-2");
   ASSERT_EQ(f->fixes.size(), 2u);
   EXPECT_EQ(f->fixes[0].command, "chronyc makestep");
@@ -85,6 +86,19 @@ TEST(ClockSkewTest, ReportsThisMachinesClockWhenItDiffers) {
             std::string::npos)
       << text(*f);
   EXPECT_EQ(f->data["apiServerMinusLocalSeconds"], -120);
+}
+
+TEST(ClockSkewTest, AHeartbeatAheadWithoutFutureReadyTimesIsAWarning) {
+  auto sc = withMinReady();
+  sc.status(2, 2, 1, 2);
+  sc.nodes[1]["status"]["conditions"][0]["lastHeartbeatTime"] = model::formatTime(Scenario::kNow + 600);
+  sc.pods[1]["status"]["conditions"][0]["lastTransitionTime"] = model::formatTime(Scenario::kNow - 10);
+  const auto f = clockSkewFinding(sc.snapshot(), {});
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->severity, Severity::Warning);
+  EXPECT_EQ(f->cause,
+            "node-2 reports times ahead of the API server: with minReadySeconds 30 that delays availability");
+  EXPECT_EQ(f->data["nodes"][0]["heartbeatSkewSeconds"], 600);
 }
 
 TEST(ClockSkewTest, PodsStillWaitingOutMinReadySecondsAreANote) {
