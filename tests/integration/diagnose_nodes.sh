@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# diagnose on node-level causes, each built for real on a cluster of its own: the control-plane
+# taint the template does not tolerate (following the fix puts a pod there), clock skew under
+# minReadySeconds (a node's heartbeat and its pod's Ready time an hour ahead), nodes no kubelet
+# answering (kwok stopped: NotReady, then a pod stuck Terminating), and finally the API server cut off
+# (diagnose answers from the cache and says so).
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+: "${DSROLL_TEST_CLUSTER_NAME:?}"
+
+ns=$(new_namespace nodes)
+"$KUBECTL" apply -n "$ns" -f - >/dev/null <<'EOF'
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  selector: {matchLabels: {app: agent}}
+  minReadySeconds: 5
+  updateStrategy: {rollingUpdate: {maxUnavailable: 2}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+      containers:
+      - {name: main, image: "registry.example/agent:1"}
+EOF
+wait_rollout "$ns" agent
+finding() { jq -c ".findings[] | select(.kind == \"$1\")" <<<"$2"; }
+
+# 1. The control-plane taint: a note, exit 0; its fix puts a pod on node-0 too.
+run_capture t kubectl dsroll diagnose agent -n "$ns" -o json
+assert_eq 0 "$t_rc" "an untolerated taint does not block: $t_out"
+f=$(finding UntoleratedTaint "$t_out")
+assert_eq '"info"' "$(jq -c .severity <<<"$f")" "severity"
+assert_eq '[{"nodes":["node-0"],"taint":"node-role.kubernetes.io/control-plane:NoSchedule"}]' \
+  "$(jq -c .data.taints <<<"$f")" "the taint and its node"
+fix=$(jq -r '.fixes[0].command' <<<"$f")
+eval "\"\$KUBECTL\" ${fix#kubectl }" >/dev/null
+wait_until 30 bash -c "[[ \$(kubectl get ds agent -n $ns -o jsonpath='{.status.desiredNumberScheduled}') == 4 ]]"
+wait_rollout "$ns" agent
+run_capture t kubectl dsroll diagnose agent -n "$ns" -o json
+assert_eq "" "$(finding UntoleratedTaint "$t_out")" "no untolerated taint after the fix"
+assert_eq true "$(jq .healthy <<<"$t_out")" "healthy after the fix"
+
+# 2. Clock skew: node-1's kubelet writes times an hour ahead.
+ahead=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
+pod1=$("$KUBECTL" get pods -n "$ns" -l app=agent --field-selector spec.nodeName=node-1 -o jsonpath='{.items[0].metadata.name}')
+"$KUBECTL" patch node node-1 --subresource=status \
+  -p "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"lastHeartbeatTime\":\"$ahead\"}]}}" >/dev/null
+"$KUBECTL" patch pod "$pod1" -n "$ns" --subresource=status \
+  -p "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"lastTransitionTime\":\"$ahead\"}]}}" >/dev/null
+wait_until 30 bash -c "[[ \$(kubectl get ds agent -n $ns -o jsonpath='{.status.numberAvailable}') == 3 ]]"
+run_capture c kubectl dsroll diagnose agent -n "$ns" -o json
+assert_eq 2 "$c_rc" "clock skew blocks: $c_out"
+f=$(finding ClockSkew "$c_out")
+assert_eq '"blocking"' "$(jq -c .severity <<<"$f")" "severity"
+assert_eq '["node-1"]' "$(jq -c '[.data.nodes[].node]' <<<"$f")" "the skewed node"
+skew=$(jq '.data.nodes[0].skewSeconds' <<<"$f")
+((skew > 3500 && skew < 3700)) || fail "node-1's skew should be about an hour, not $skew s"
+assert_eq "[\"$pod1\"]" "$(jq -c '.data.nodes[0].heldPods' <<<"$f")" "the held pod"
+server_minus_local=$(jq '.data.apiServerMinusLocalSeconds' <<<"$f")
+((server_minus_local > -5 && server_minus_local < 5)) || fail "this machine and the API server share a clock: $server_minus_local"
+run_capture c kubectl dsroll diagnose agent -n "$ns"
+assert_contains "$c_out" "[blocking] clock skew holds back availability: 1 Ready pod is not counted available under minReadySeconds 5 (node-1 ahead of the API server)"
+assert_contains "$c_out" "node-1: clock about "
+assert_contains "$c_out" "  pod $pod1 Ready since $ahead (in the future)"
+assert_contains "$c_out" "  fix: chronyc makestep"
+# The node's clock "fixed", recreating the held pod completes the rollout.
+"$KUBECTL" patch node node-1 --subresource=status \
+  -p "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"lastHeartbeatTime\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"}]}}" >/dev/null
+fix=$(jq -r '.fixes[] | select(.command | startswith("kubectl delete pod")) | .command' <<<"$(finding ClockSkew "$(kubectl dsroll diagnose agent -n "$ns" -o json)")")
+assert_eq "kubectl delete pod $pod1 -n $ns" "$fix" "the recreate fix"
+eval "\"\$KUBECTL\" ${fix#kubectl }" >/dev/null
+wait_rollout "$ns" agent
+run_capture c kubectl dsroll diagnose agent -n "$ns"
+assert_eq 0 "$c_rc" "after the clock fix: $c_out"
+
+# 3. With kwok stopped no kubelet answers: the nodes go NotReady (node-monitor grace period 20 s).
+"$IT_ROOT/tests/cluster/component" --name "$DSROLL_TEST_CLUSTER_NAME" stop kwok >/dev/null
+wait_until 90 bash -c "[[ \$(kubectl get node node-2 -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}') != True ]]"
+run_capture n kubectl dsroll diagnose agent -n "$ns" -o json
+f=$(finding NodeNotReady "$n_out")
+[[ -n $f ]] || fail "no NodeNotReady finding: $n_out"
+assert_contains "$(jq -c '[.data.nodes[].node]' <<<"$f")" '"node-2"' "the NotReady nodes"
+assert_contains "$(jq -r '.fixes[].command' <<<"$f")" "kubectl delete node node-" "the fix"
+# Its pod, deleted, stays Terminating: nothing on node-2 confirms.
+pod2=$("$KUBECTL" get pods -n "$ns" -l app=agent --field-selector spec.nodeName=node-2 -o jsonpath='{.items[0].metadata.name}')
+"$KUBECTL" delete pod "$pod2" -n "$ns" --wait=false >/dev/null
+wait_until 30 bash -c "kubectl dsroll diagnose agent -n $ns -o json | jq -e '.findings[] | select(.kind == \"StuckTerminating\")' >/dev/null"
+run_capture s kubectl dsroll diagnose agent -n "$ns" -o json
+assert_eq 2 "$s_rc" "a pod stuck Terminating blocks"
+f=$(finding StuckTerminating "$s_out")
+assert_eq "[\"$pod2\"]" "$(jq -c .data.pods <<<"$f")" "the stuck pod"
+fix=$(jq -r '.fixes[0].command' <<<"$f")
+assert_eq "kubectl delete pod $pod2 --grace-period=0 --force -n $ns" "$fix" "the force delete"
+eval "\"\$KUBECTL\" ${fix#kubectl }" >/dev/null 2>&1
+wait_until 30 bash -c "! kubectl get pod $pod2 -n $ns >/dev/null 2>&1"
+run_capture s kubectl dsroll diagnose agent -n "$ns" -o json
+assert_eq "" "$(finding StuckTerminating "$s_out")" "no stuck pod after the force delete"
+
+# 4. The API server cut off: the answer comes from the cache, and says so.
+proxied=$("$KUBECTL" config get-contexts -o name | grep '^proxied@')
+kubectl dsroll diagnose agent -n "$ns" --context "$proxied" >/dev/null || true
+"$IT_ROOT/tests/cluster/proxy" --name "$DSROLL_TEST_CLUSTER_NAME" disable >/dev/null
+wait_until 30 bash -c "kubectl dsroll diagnose agent -n $ns --context $proxied 2>&1 >/dev/null | grep -q 'from cache'"
+run_capture u kubectl dsroll diagnose agent -n "$ns" --context "$proxied"
+assert_eq 1 "$u_rc" "exit code when only the cache answered"
+assert_contains "$u_err" "(from cache, last synced "
+assert_contains "$u_err" "the API server is unreachable)"
+assert_contains "$u_out" "daemon set \"agent\" in namespace $ns (from the cache)"
+assert_contains "$u_out" "[warning] the API server could not be reached: pods and nodes cannot be examined"
+assert_contains "$u_out" "revision 2: registry.example/agent:1"
+run_capture uj kubectl dsroll diagnose agent -n "$ns" --context "$proxied" -o json
+assert_eq '"cache"' "$(jq -c .source <<<"$uj_out")" "source"
+assert_eq 2 "$(jq '.lastKnownGoodRevision' <<<"$uj_out")" "the last known good revision, from the cache"
+run_capture off kubectl dsroll diagnose agent -n "$ns" --context "$proxied" --offline
+assert_eq 0 "$off_rc" "--offline exit code"
+assert_contains "$off_out" "note: --offline: from the cache"
+"$IT_ROOT/tests/cluster/proxy" --name "$DSROLL_TEST_CLUSTER_NAME" enable >/dev/null
+echo "ok"
