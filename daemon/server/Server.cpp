@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <map>
@@ -11,6 +12,8 @@
 #include "daemon/asio/Net.hpp"
 #include "daemon/lifecycle/Logger.hpp"
 #include "daemon/server/Session.hpp"
+#include "ipc/Frame.hpp"
+#include "ipc/Messages.hpp"
 
 namespace dsroll::server {
 
@@ -27,6 +30,30 @@ long peerUid(int fd) {
     return -1;
   }
   return static_cast<long>(cred.uid);
+}
+
+/**
+ * Tells a client of another uid why it is refused (`frame`), so it need not report a lost
+ * connection and point at a log it may not read; then waits briefly for it to close first, so
+ * its own hello never meets a reset before it has read the answer.
+ */
+asio::awaitable<void> refuse(Protocol::socket socket, std::string frame) {
+  auto [wec, written] = co_await asio::async_write(socket, asio::buffer(frame), net::useTuple);
+  (void)written;
+  net::error_code ignored;
+  socket.shutdown(Protocol::socket::shutdown_send, ignored);
+  asio::steady_timer deadline(socket.get_executor(), std::chrono::seconds(2));
+  deadline.async_wait([&socket](net::error_code ec) {
+    net::error_code closeError;
+    if (!ec) socket.close(closeError);
+  });
+  std::array<char, 4096> discard{};
+  while (!wec) {
+    auto [rec, n] = co_await socket.async_read_some(asio::buffer(discard), net::useTuple);
+    (void)n;
+    if (rec) break;
+  }
+  deadline.cancel();
 }
 
 }  // namespace
@@ -91,7 +118,13 @@ struct Server::Impl final : SessionHost, std::enable_shared_from_this<Server::Im
         ++stats.refusedPeers;
         logger.warn("refused a connection from uid " + std::to_string(uid) +
                     ": only uid " + std::to_string(::geteuid()) + " may use this daemon");
-        continue;  // the socket closes as it goes out of scope
+        std::string refusal = ipc::encodeFrame(ipc::toJson(ipc::Error{
+            0, ipc::ErrorKind::Forbidden,
+            "error: dsrolld at " + options.socketPath + " serves uid " +
+                std::to_string(::geteuid()) + " only; it refused uid " + std::to_string(uid),
+            1}));
+        asio::co_spawn(executor, refuse(std::move(socket), std::move(refusal)), asio::detached);
+        continue;
       }
       const auto number = ++nextSession;
       auto session = std::make_shared<Session>(std::move(socket), shared_from_this(), number);
