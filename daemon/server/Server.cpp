@@ -110,8 +110,20 @@ struct Server::Impl final : SessionHost, std::enable_shared_from_this<Server::Im
         if (ec == asio::error::operation_aborted || !acceptor.is_open()) {
           co_return;
         }
-        logger.warn("accept: " + ec.message());
+        // Out of file descriptors (or memory) the connection stays queued and accept fails
+        // again at once: pause rather than spin, and say so once, not a thousand times a second.
+        if (!acceptFailing) {
+          logger.warn("accept: " + ec.message() + "; pausing new connections until it recovers");
+          acceptFailing = true;
+        }
+        asio::steady_timer pause(executor, std::chrono::milliseconds(100));
+        auto [paused] = co_await pause.async_wait(net::useTuple);
+        (void)paused;
         continue;
+      }
+      if (acceptFailing) {
+        logger.info("accepting connections again");
+        acceptFailing = false;
       }
       const long uid = peerUid(socket.native_handle());
       if (uid != static_cast<long>(::geteuid())) {
@@ -240,6 +252,7 @@ struct Server::Impl final : SessionHost, std::enable_shared_from_this<Server::Im
   std::weak_ptr<void> busy;
   bool draining = false;
   bool stopped = false;
+  bool acceptFailing = false;
   bool finishedCalled = false;
   std::function<void()> stoppedCallback;
 };
