@@ -49,6 +49,12 @@ std::vector<std::string> capabilities() {
 
 }  // namespace
 
+struct Session::RequestState {
+  asio::cancellation_signal signal;
+  bool running = false;    // inside the command (started, not yet answering)
+  bool cancelled = false;  // asked to stop: one not yet running never starts its command
+};
+
 Session::Session(Socket socket, std::shared_ptr<SessionHost> host, std::uint64_t number)
     : socket_(std::move(socket)),
       host_(std::move(host)),
@@ -75,9 +81,7 @@ void Session::close() {
     return;
   }
   closed_ = true;
-  for (auto& [id, signal] : requests_) {
-    signal->emit(asio::cancellation_type::terminal);
-  }
+  cancelAll();
   net::error_code ignored;
   socket_.shutdown(Socket::shutdown_both, ignored);
   socket_.close(ignored);
@@ -87,9 +91,7 @@ void Session::close() {
 }
 
 void Session::finish() {
-  for (auto& [id, signal] : requests_) {
-    signal->emit(asio::cancellation_type::terminal);
-  }
+  cancelAll();
   closeAfterWrite_ = true;
   if (!writing_) {
     close();
@@ -158,7 +160,7 @@ void Session::handleFrame(const nlohmann::json& frame) {
     handleRequest(std::move(*request));
   } else if (auto* cancel = std::get_if<ipc::Cancel>(&*parsed)) {
     if (auto it = requests_.find(cancel->id); it != requests_.end()) {
-      it->second->emit(asio::cancellation_type::terminal);
+      cancelRequest(it->second);
     }
   } else {
     protocolError("unexpected message from client");
@@ -171,29 +173,52 @@ void Session::handleRequest(ipc::Request request) {
                     "error: protocol: request id " + std::to_string(request.id) + " is in use", 1});
     return;
   }
-  auto signal = std::make_shared<asio::cancellation_signal>();
-  requests_.emplace(request.id, signal);
+  auto state = std::make_shared<RequestState>();
+  requests_.emplace(request.id, state);
   host_->requestStarted();
   const auto id = request.id;
-  asio::co_spawn(socket_.get_executor(), runRequest(std::move(request)),
+  asio::co_spawn(socket_.get_executor(), runRequest(std::move(request), state),
                  asio::bind_cancellation_slot(
-                     signal->slot(), [self = shared_from_this(), id](const std::exception_ptr&) {
+                     state->signal.slot(), [self = shared_from_this(), id](const std::exception_ptr&) {
                        // runRequest catches everything; nothing reaches here but completion.
                        self->requests_.erase(id);
                        self->host_->requestFinished();
                      }));
 }
 
-asio::awaitable<void> Session::runRequest(ipc::Request request) {
+void Session::cancelRequest(const std::shared_ptr<RequestState>& state) {
+  // Never emitted at once: from inside the request's own call stack (a reply that finds the
+  // client too slow closes the session) or before its first suspension, Boost 1.81's co_spawn
+  // entry point throws "co_await: Operation canceled" straight out of io_context::run, which
+  // ends the daemon. Posted, the signal reaches only a command that is still running.
+  state->cancelled = true;
+  asio::post(socket_.get_executor(), [state] {
+    if (state->running) {
+      state->signal.emit(asio::cancellation_type::terminal);
+    }
+  });
+}
+
+void Session::cancelAll() {
+  for (auto& [id, state] : requests_) {
+    cancelRequest(state);
+  }
+}
+
+asio::awaitable<void> Session::runRequest(ipc::Request request,
+                                          std::shared_ptr<RequestState> state) {
   SessionReply reply(weak_from_this(), request.id);
   CommandContext context{request, reply};
   CommandResult result = tl::unexpected(CommandError{});
   const CommandHandler* handler = host_->commands().find(request.command);
   try {
-    if (handler == nullptr) {
+    if (state->cancelled) {
+      result = tl::unexpected(CommandError{ipc::ErrorKind::Cancelled, "error: cancelled", 130});
+    } else if (handler == nullptr) {
       result = tl::unexpected(
           commandError(ipc::ErrorKind::Usage, "unknown command \"" + request.command + "\""));
     } else {
+      state->running = true;
       result = co_await (*handler)(context);
     }
   } catch (const boost::system::system_error& e) {
@@ -209,6 +234,7 @@ asio::awaitable<void> Session::runRequest(ipc::Request request) {
     result = tl::unexpected(
         commandError(ipc::ErrorKind::Internal, std::string("internal error: ") + e.what()));
   }
+  state->running = false;
   if (result) {
     send(ipc::Result{request.id, *result, reply.resultData()});
   } else {

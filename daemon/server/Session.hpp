@@ -55,7 +55,10 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   net::asio::awaitable<void> readLoop();
   net::asio::awaitable<void> writeLoop();
-  net::asio::awaitable<void> runRequest(ipc::Request request);
+  struct RequestState;
+  net::asio::awaitable<void> runRequest(ipc::Request request, std::shared_ptr<RequestState> state);
+  void cancelRequest(const std::shared_ptr<RequestState>& state);
+  void cancelAll();
   void handleFrame(const nlohmann::json& frame);
   void handleRequest(ipc::Request request);
   void protocolError(const std::string& message);
@@ -67,7 +70,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool helloDone_ = false;
   bool closed_ = false;
   bool closeAfterWrite_ = false;
-  std::map<std::uint64_t, std::shared_ptr<net::asio::cancellation_signal>> requests_;
+  std::map<std::uint64_t, std::shared_ptr<RequestState>> requests_;
   std::deque<std::string> queue_;
   std::size_t queuedBytes_ = 0;
   bool writing_ = false;
