@@ -53,6 +53,7 @@ struct Session::RequestState {
   asio::cancellation_signal signal;
   bool running = false;    // inside the command (started, not yet answering)
   bool cancelled = false;  // asked to stop: one not yet running never starts its command
+  bool daemonStopping = false;  // cancelled because the daemon stops, not by the client
 };
 
 Session::Session(Socket socket, std::shared_ptr<SessionHost> host, std::uint64_t number)
@@ -72,7 +73,13 @@ void Session::start() {
                                                 ": " + ex.what());
                      }
                    }
-                   self->close();
+                   // After a protocol error, a version mismatch or finish() the reader stops
+                   // while the last frames are written; the session closes once they are.
+                   if (self->closeAfterWrite_) {
+                     self->closeIfDone();
+                   } else {
+                     self->close();
+                   }
                  });
 }
 
@@ -91,22 +98,32 @@ void Session::close() {
 }
 
 void Session::finish() {
+  // The daemon is stopping: what is in flight answers (it was stopped, not by the user) before
+  // the connection closes; the server closes it anyway if that takes too long.
+  for (auto& [id, state] : requests_) {
+    state->daemonStopping = true;
+  }
   cancelAll();
   closeAfterWrite_ = true;
-  if (!writing_) {
+  closeIfDone();
+}
+
+void Session::closeIfDone() {
+  if (closeAfterWrite_ && !writing_ && requests_.empty()) {
     close();
   }
 }
 
 asio::awaitable<void> Session::readLoop() {
   std::string buffer(64 * 1024, '\0');
-  while (!closed_) {
+  while (!closed_ && !closeAfterWrite_) {
     auto [ec, n] = co_await socket_.async_read_some(asio::buffer(buffer), net::useTuple);
     if (ec) {
-      break;  // EOF or reset: the client is gone, close() cancels its requests
+      close();  // EOF or reset: the client is gone; this cancels its requests
+      co_return;
     }
     decoder_.feed(std::string_view(buffer.data(), n));
-    while (!closed_) {
+    while (!closed_ && !closeAfterWrite_) {
       auto frame = decoder_.next();
       if (!frame) {
         protocolError("malformed frame: " + frame.error().message);
@@ -123,10 +140,9 @@ asio::awaitable<void> Session::readLoop() {
 void Session::protocolError(const std::string& message) {
   host_->log().warn("session " + std::to_string(number_) + ": " + message);
   send(ipc::Error{0, ipc::ErrorKind::Protocol, "error: protocol: " + message, 1});
+  cancelAll();  // the connection is done for: their answers would go nowhere
   closeAfterWrite_ = true;
-  if (!writing_) {
-    close();
-  }
+  closeIfDone();
 }
 
 void Session::handleFrame(const nlohmann::json& frame) {
@@ -183,6 +199,7 @@ void Session::handleRequest(ipc::Request request) {
                        // runRequest catches everything; nothing reaches here but completion.
                        self->requests_.erase(id);
                        self->host_->requestFinished();
+                       self->closeIfDone();
                      }));
 }
 
@@ -235,6 +252,13 @@ asio::awaitable<void> Session::runRequest(ipc::Request request,
         commandError(ipc::ErrorKind::Internal, std::string("internal error: ") + e.what()));
   }
   state->running = false;
+  if (!result && result.error().kind == ipc::ErrorKind::Cancelled && state->daemonStopping) {
+    result = tl::unexpected(CommandError{
+        ipc::ErrorKind::Cancelled,
+        "error: dsrolld stopped before it finished this request (see kubectl dsroll daemon "
+        "logs); run it again",
+        1});
+  }
   if (result) {
     send(ipc::Result{request.id, *result, reply.resultData()});
   } else {
@@ -278,9 +302,7 @@ asio::awaitable<void> Session::writeLoop() {
     }
   }
   writing_ = false;
-  if (closeAfterWrite_) {
-    close();
-  }
+  closeIfDone();
 }
 
 }  // namespace dsroll::server

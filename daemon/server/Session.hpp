@@ -44,7 +44,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void start();
   /** Cancels every request in flight and closes the connection. */
   void close();
-  /** Cancels every request in flight, flushes what is queued, then closes. */
+  /** Cancels every request in flight, lets each answer, flushes what is queued, then closes. */
   void finish();
   std::size_t requestsInFlight() const { return requests_.size(); }
   std::uint64_t number() const { return number_; }
@@ -62,6 +62,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void handleFrame(const nlohmann::json& frame);
   void handleRequest(ipc::Request request);
   void protocolError(const std::string& message);
+  void closeIfDone();
 
   Socket socket_;
   std::shared_ptr<SessionHost> host_;
