@@ -10,6 +10,16 @@ namespace asio = net::asio;
 
 namespace {
 
+/**
+ * How long a client may stay silent before its hello, or in the middle of a frame. The plugin
+ * writes whole frames at once, so only a broken or stuck client waits this long; without a
+ * limit it would hold its connection, and keep the daemon from idling out, forever.
+ */
+constexpr auto kStallTimeout = std::chrono::seconds(10);
+
+/** How long the last frames (a protocol error, a version mismatch) may take to be read. */
+constexpr auto kFlushTimeout = std::chrono::seconds(5);
+
 /** Reply bound to one request of one session; silent once the session is gone. */
 class SessionReply final : public Reply {
  public:
@@ -60,7 +70,8 @@ Session::Session(Socket socket, std::shared_ptr<SessionHost> host, std::uint64_t
     : socket_(std::move(socket)),
       host_(std::move(host)),
       number_(number),
-      decoder_(ipc::kMaxFrameBytes) {}
+      decoder_(ipc::kMaxFrameBytes),
+      deadline_(socket_.get_executor()) {}
 
 void Session::start() {
   asio::co_spawn(socket_.get_executor(), readLoop(),
@@ -81,6 +92,50 @@ void Session::start() {
                      self->close();
                    }
                  });
+  watchForStall();
+}
+
+void Session::watchForStall() {
+  if (closed_ || closeAfterWrite_) {
+    return;
+  }
+  if (helloDone_ && decoder_.pendingBytes() == 0) {
+    ++deadlineGeneration_;
+    deadline_.cancel();
+    return;
+  }
+  // Counted from the last bytes received: a client still sending is not stalled, however slow.
+  armDeadline(kStallTimeout, [](Session& self) {
+    self.protocolError(self.helloDone_ ? "incomplete frame: nothing more came for 10s"
+                                       : "no hello within 10s");
+  });
+}
+
+void Session::armDeadline(std::chrono::seconds after, void (*expired)(Session&)) {
+  const auto generation = ++deadlineGeneration_;
+  deadline_.expires_after(after);
+  deadline_.async_wait([weak = weak_from_this(), generation, expired](net::error_code ec) {
+    auto self = weak.lock();
+    if (ec || !self || self->closed_ || generation != self->deadlineGeneration_) {
+      return;
+    }
+    expired(*self);
+  });
+}
+
+void Session::closeAfterFlush() {
+  cancelAll();  // the connection is done for: their answers would go nowhere
+  closeAfterWrite_ = true;
+  closeIfDone();
+  if (closed_) {
+    return;
+  }
+  // A client that does not read its last frames must not keep the connection forever.
+  armDeadline(kFlushTimeout, [](Session& self) {
+    self.host_->log().warn("session " + std::to_string(self.number_) +
+                           ": the client does not read its last frames; closing");
+    self.close();
+  });
 }
 
 void Session::close() {
@@ -88,6 +143,7 @@ void Session::close() {
     return;
   }
   closed_ = true;
+  deadline_.cancel();
   cancelAll();
   net::error_code ignored;
   socket_.shutdown(Socket::shutdown_both, ignored);
@@ -134,15 +190,14 @@ asio::awaitable<void> Session::readLoop() {
       }
       handleFrame(**frame);
     }
+    watchForStall();
   }
 }
 
 void Session::protocolError(const std::string& message) {
   host_->log().warn("session " + std::to_string(number_) + ": " + message);
   send(ipc::Error{0, ipc::ErrorKind::Protocol, "error: protocol: " + message, 1});
-  cancelAll();  // the connection is done for: their answers would go nowhere
-  closeAfterWrite_ = true;
-  closeIfDone();
+  closeAfterFlush();
 }
 
 void Session::handleFrame(const nlohmann::json& frame) {
@@ -164,7 +219,7 @@ void Session::handleFrame(const nlohmann::json& frame) {
                       "error: dsrolld " + host_->version() + " cannot serve kubectl-dsroll " +
                           hello->version + "; it is restarting",
                       1});
-      closeAfterWrite_ = true;
+      closeAfterFlush();
       host_->versionMismatch(hello->version);
       return;
     }

@@ -3,6 +3,7 @@
 // request as its own cancellable coroutine and writes replies through a bounded queue so a slow
 // client never holds up anybody else.
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -62,7 +63,10 @@ class Session : public std::enable_shared_from_this<Session> {
   void handleFrame(const nlohmann::json& frame);
   void handleRequest(ipc::Request request);
   void protocolError(const std::string& message);
+  void watchForStall();
+  void closeAfterFlush();
   void closeIfDone();
+  void armDeadline(std::chrono::seconds after, void (*expired)(Session&));
 
   Socket socket_;
   std::shared_ptr<SessionHost> host_;
@@ -75,6 +79,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::deque<std::string> queue_;
   std::size_t queuedBytes_ = 0;
   bool writing_ = false;
+  net::asio::steady_timer deadline_;      // a stalled client, or a flush that never ends
+  std::uint64_t deadlineGeneration_ = 0;  // tells a stale completion from the armed one
 };
 
 }  // namespace dsroll::server
