@@ -20,6 +20,31 @@ std::uint32_t readLength(const char* p) {
   return (byte(0) << 24) | (byte(1) << 16) | (byte(2) << 8) | byte(3);
 }
 
+/** Whether the JSON text nests arrays and objects deeper than `limit` (strings skipped). */
+bool nestsDeeperThan(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0;
+  bool inString = false;
+  bool escaped = false;
+  for (const char c : text) {
+    if (inString) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        inString = false;
+      }
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string encodeFrame(const nlohmann::json& value) {
@@ -67,6 +92,10 @@ tl::expected<std::optional<nlohmann::json>, FrameError> FrameDecoder::next() {
   }
   const std::string_view body(buffer_.data() + consumed_ + kHeader, length);
   consumed_ += kHeader + length;
+  if (nestsDeeperThan(body, kMaxFrameDepth)) {
+    failed_ = FrameError{"frame nests deeper than " + std::to_string(kMaxFrameDepth) + " levels"};
+    return tl::unexpected(*failed_);
+  }
   auto value = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (value.is_discarded()) {
     failed_ = FrameError{"frame is not valid JSON"};

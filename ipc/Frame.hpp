@@ -12,6 +12,12 @@
 
 namespace dsroll::ipc {
 
+/**
+ * Frames whose JSON nests arrays and objects deeper than this are refused: copying or walking
+ * such a value recursively (nlohmann::json's copy constructor does) would overflow the stack.
+ */
+inline constexpr std::size_t kMaxFrameDepth = 64;
+
 struct FrameError {
   std::string message;
 };
@@ -32,7 +38,7 @@ class FrameDecoder {
 
   /**
    * The next complete frame, std::nullopt when more bytes are needed, or an error for an
-   * oversized frame or one that is not a JSON object.
+   * oversized frame, one nested deeper than kMaxFrameDepth, or one that is not a JSON object.
    */
   tl::expected<std::optional<nlohmann::json>, FrameError> next();
 

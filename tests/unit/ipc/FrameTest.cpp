@@ -54,7 +54,8 @@ TEST(FrameTest, RandomChunkingYieldsSameFrames) {
   std::vector<json> sent;
   std::string stream;
   for (int i = 0; i < 200; ++i) {
-    json v{{"type", "row"}, {"id", i}, {"data", std::string(static_cast<size_t>(rng() % 5000), 'a')}};
+    json v{
+        {"type", "row"}, {"id", i}, {"data", std::string(static_cast<size_t>(rng() % 5000), 'a')}};
     stream += encodeFrame(v);
     sent.push_back(std::move(v));
   }
@@ -65,7 +66,8 @@ TEST(FrameTest, RandomChunkingYieldsSameFrames) {
     const size_t n = std::min<size_t>(stream.size() - pos, 1 + rng() % 9000);
     decoder.feed(std::string_view(stream).substr(pos, n));
     pos += n;
-    for (auto f = decoder.next(); f && f->has_value(); f = decoder.next()) got.push_back(**f);
+    for (auto f = decoder.next(); f && f->has_value(); f = decoder.next())
+      got.push_back(**f);
   }
   EXPECT_EQ(got, sent);
 }
@@ -105,6 +107,35 @@ TEST(FrameTest, JsonThatIsNotAnObjectIsAnError) {
   auto frame = decoder.next();
   ASSERT_FALSE(frame.has_value());
   EXPECT_EQ(frame.error().message, "frame is not a JSON object");
+}
+
+// A request nesting a million arrays in 2 MB crashed the daemon: copying it overflowed the stack.
+TEST(FrameTest, DeepNestingIsRefusedBeforeParsing) {
+  const std::size_t depth = 1000000;
+  const std::string body = R"({"a":)" + std::string(depth, '[') + std::string(depth, ']') + "}";
+  FrameDecoder decoder(kMaxFrameBytes);
+  decoder.feed(std::string(1, '\0') + std::string(1, static_cast<char>(body.size() >> 16)) +
+               std::string(1, static_cast<char>((body.size() >> 8) & 0xff)) +
+               std::string(1, static_cast<char>(body.size() & 0xff)) + body);
+  auto frame = decoder.next();
+  ASSERT_FALSE(frame.has_value());
+  EXPECT_EQ(frame.error().message, "frame nests deeper than 64 levels");
+}
+
+TEST(FrameTest, NestingUpToTheLimitIsFineAndBracketsInStringsDoNotCount) {
+  json value = json::object();
+  json* inner = &value;
+  for (std::size_t i = 1; i < kMaxFrameDepth; ++i) {
+    (*inner)["a"] = json::object();
+    inner = &(*inner)["a"];
+  }
+  (*inner)["text"] = std::string(1000, '[') + "\"{{{";
+  FrameDecoder decoder(kMaxFrameBytes);
+  decoder.feed(encodeFrame(value));
+  auto frame = decoder.next();
+  ASSERT_TRUE(frame.has_value()) << frame.error().message;
+  ASSERT_TRUE(frame->has_value());
+  EXPECT_EQ(**frame, value);
 }
 
 TEST(FrameTest, InvalidUtf8IsReplacedNotThrown) {
