@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "daemon/render/Age.hpp"
@@ -42,7 +44,8 @@ nlohmann::json statusJson(const DaemonInfo& info) {
       {"cache", info.paths.cacheDb},
       {"cacheBytes", fileBytes(info.paths.cacheDb) + fileBytes(info.paths.cacheDb + "-wal")},
       {"clients", stats.sessions},
-      {"requestsInFlight", stats.requestsInFlight},
+      // Not counting the daemon.status request that asks: "0 in flight" means nothing else runs.
+      {"requestsInFlight", std::max<std::int64_t>(stats.requestsInFlight - 1, 0)},
       {"requestsServed", stats.requestsServed},
       {"refusedPeers", stats.refusedPeers},
       {"clusters", clusters},
