@@ -111,7 +111,9 @@ void Connector::onConnect(int status) {
     options_.launcher->launch([this](StartupResult result) { onStartup(std::move(result)); });
     return;
   }
-  if (elapsedMs() > options_.budgetMs) {
+  const bool lockHeld = lastStart_ && lastStart_->kind == StartupResult::Kind::Locked;
+  if (elapsedMs() > (lockHeld ? std::max(options_.budgetMs, options_.lockedBudgetMs)
+                              : options_.budgetMs)) {
     std::string message = "error: dsrolld did not start listening on " + options_.socketPath;
     if (lastStart_ && lastStart_->kind == StartupResult::Kind::Locked) {
       message += " (pid " + lastStart_->detail + " holds its lock but does not accept connections)";

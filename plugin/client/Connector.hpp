@@ -27,6 +27,9 @@ struct ConnectorOptions {
   std::uint64_t budgetMs = 10000;      // how long to keep retrying in all
   std::uint64_t firstDelayMs = 10;
   std::uint64_t respawnAfterMs = 1000;  // after "locked", start again if still refused
+  // While another daemon holds the lock (one of another version draining its requests, up to
+  // 10 s), keep trying this long in all before giving up.
+  std::uint64_t lockedBudgetMs = 30000;
 };
 
 class Connector {

@@ -238,6 +238,35 @@ TEST_F(DaemonClientTest, LockedMeansSomeoneElseIsStartingItSoKeepConnecting) {
   EXPECT_EQ(launcher.launches, 1);
 }
 
+// After a version mismatch the old daemon keeps the lock while it drains (up to 10 s): a
+// plugin that gave up after its usual budget failed although the new daemon was about to start.
+TEST_F(DaemonClientTest, WhileAnotherDaemonHoldsTheLockItWaitsLonger) {
+  FakeLauncher launcher;
+  std::unique_ptr<FakeDaemon> daemon;
+  std::thread starter;
+  launcher.onLaunch = [&] {
+    if (!starter.joinable()) {
+      starter = std::thread([&] {
+        usleep(1000 * 1000);  // the old daemon has finished draining
+        daemon = std::make_unique<FakeDaemon>(dir.file("dsrolld.sock"), [](FakeConnection& c) {
+          c.handshake();
+          c.read();
+          c.send({{"type", "result"}, {"id", 1}, {"exitCode", 0}});
+        });
+      });
+    }
+    return client::StartupResult{client::StartupResult::Kind::Locked, "77"};
+  };
+  auto o = options(&launcher);
+  o.connector.budgetMs = 300;
+  o.connector.lockedBudgetMs = 5000;
+  o.connector.respawnAfterMs = 100;
+  const client::SessionOutcome outcome = run(o);
+  starter.join();
+  EXPECT_EQ(outcome.exitCode, 0) << outcome.message.value_or("");
+  EXPECT_GE(launcher.launches, 2);
+}
+
 TEST_F(DaemonClientTest, StartupErrorIsReported) {
   FakeLauncher launcher;
   launcher.onLaunch = [] {
