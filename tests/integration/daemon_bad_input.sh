@@ -34,6 +34,8 @@ expect_protocol_error oversize "exceeds the limit of 16777216 bytes"
 expect_protocol_error no-hello "error: protocol: expected hello first"
 expect_protocol_error bad-hello "error: protocol: field 'protocol' must be an integer"
 expect_protocol_error unknown-type "error: protocol: unknown message type 'shout'"
+# A million nested arrays in a 2 MB request overflowed the daemon's stack when copied.
+expect_protocol_error deep "error: protocol: malformed frame: frame nests deeper than 64 levels"
 pass "malformed frames and messages get a protocol error, then the connection closes"
 
 for seed in 1 2 3 4 5 6 7 8; do
@@ -49,18 +51,34 @@ assert_contains "$out" '"type":"result"' "reply to a duplicate id (the first req
 still_serving "duplicate request ids"
 pass "a duplicate request id is refused, the first request served"
 
-# Half a frame, then silence: others are served meanwhile, and the stalled client is dropped.
+# A request cancelled in the same write, or whose client leaves at once: the command is not
+# run for nobody, and cancelling something not yet started must not take the daemon down.
+out=$(peer cancel-at-once)
+assert_contains "$out" '"id":1' "reply to a request cancelled at once"
+for _ in 1 2 3 4 5; do peer gone-at-once >/dev/null; done
+still_serving "requests cancelled or abandoned at once"
+pass "requests cancelled or abandoned as soon as sent"
+
+# Half a frame, or nothing at all, then silence: others are served meanwhile, and the stalled
+# clients are dropped with a protocol error.
 peer half 30 >"$LC_ROOT/half.out" &
 half=$!
 background_pid "$half"
+peer silent 30 >"$LC_ROOT/silent.out" &
+silent=$!
+background_pid "$silent"
 wait_until 10 grep -q SENT-HALF "$LC_ROOT/half.out"
+wait_until 10 grep -q SENT-NOTHING "$LC_ROOT/silent.out"
 for _ in 1 2 3; do still_serving "a client stalled in the middle of a frame"; done
 wait_until 30 grep -q EOF "$LC_ROOT/half.out"
-assert_contains "$(cat "$LC_ROOT/half.out")" "incomplete frame" "reply to a stalled client"
-kill "$half" 2>/dev/null || true
-wait "$half" 2>/dev/null || true
-still_serving "a stalled client"
-pass "a client stalled in the middle of a frame is dropped; others are served meanwhile"
+wait_until 30 grep -q EOF "$LC_ROOT/silent.out"
+assert_contains "$(cat "$LC_ROOT/half.out")" \
+  '"message":"error: protocol: incomplete frame: nothing more came for 10s"' "reply to a stalled client"
+assert_contains "$(cat "$LC_ROOT/silent.out")" '"message":"error: protocol: no hello within 10s"' \
+  "reply to a silent client"
+wait "$half" "$silent"
+still_serving "stalled clients"
+pass "clients stalled before their hello or in the middle of a frame are dropped; others are served"
 
 # A client that sends requests and never reads the answers is dropped once its backlog is full.
 peer no-read 200000 >"$LC_ROOT/noread.out" &
@@ -82,6 +100,7 @@ fpid=$(daemon_pid "$fds")
 "$DSROLL_TEST_PEER" "$fds/dsrolld.sock" hold 120 4 >"$LC_ROOT/hold.out" &
 holder=$!
 background_pid "$holder"
+touch "$LC_ROOT/hold.out"
 wait_until 10 grep -q HELD "$LC_ROOT/hold.out"
 cpu_before=$(awk '{print $14 + $15}' "/proc/$fpid/stat")
 sleep 2
@@ -95,5 +114,5 @@ echo "log lines about accept failures: $lines"
 ((lines < 50)) || fail "the daemon logged $lines accept failures (a busy loop on EMFILE)"
 pass "running out of file descriptors: no busy loop, serving again afterwards"
 
-assert_eq 1 "$(in_flight)" "requests in flight at the end (daemon status itself)"
+assert_eq 0 "$(in_flight)" "requests in flight at the end"
 assert_eq 1 "$(status_value clients)" "clients at the end (daemon status itself)"

@@ -48,7 +48,10 @@ stop_pid() {
 _lc_exit() {
   local rc=$? c pid
   for c in "${_lc_cleanups[@]}"; do eval "$c" >/dev/null 2>&1 || true; done
-  for pid in "${_lc_bg_pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  for pid in "${_lc_bg_pids[@]}"; do
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   for pid in $(lc_daemon_pids); do stop_pid "$pid"; done
   if ((rc != 0)); then
     for log in "$LC_ROOT"/*/dsrolld.log; do

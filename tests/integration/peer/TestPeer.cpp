@@ -11,7 +11,11 @@
 //   dsroll_test_peer SOCKET unknown-type    hello, then a message of an unknown type
 //   dsroll_test_peer SOCKET duplicate-id    hello, then two requests with the same id
 //   dsroll_test_peer SOCKET zero-length     a frame of length 0
-//   dsroll_test_peer SOCKET half SECONDS    half a frame, then silence for SECONDS
+//   dsroll_test_peer SOCKET cancel-at-once [COMMAND]   hello, a request and its cancel in one write
+//   dsroll_test_peer SOCKET gone-at-once [COMMAND]     hello and a request, then close at once
+//   dsroll_test_peer SOCKET deep [DEPTH]    a request whose args nest DEPTH arrays deep
+//   dsroll_test_peer SOCKET half SECONDS    hello, half a request, then only reads for SECONDS
+//   dsroll_test_peer SOCKET silent SECONDS  connects, sends nothing, reads for SECONDS
 //   dsroll_test_peer SOCKET no-read COUNT   hello, then COUNT daemon.status requests, never reading
 //   dsroll_test_peer SOCKET hold COUNT SECONDS   COUNT idle connections held for SECONDS
 //   dsroll_test_peer SOCKET request COMMAND [ARGS_JSON]   a well-formed request, frames printed
@@ -106,8 +110,11 @@ std::string request(std::uint64_t id, const std::string& command, json args = js
   return ipc::encodeFrame(ipc::toJson(r));
 }
 
-/** Prints frames until the daemon closes the connection or `seconds` pass; returns frames seen. */
-int printReplies(int fd, int seconds, std::uint64_t untilFinalFor = 0) {
+/**
+ * Prints frames until the daemon closes the connection, `seconds` pass, or `finals` final frames
+ * (result or error) for request `untilFinalFor` have come; returns the frames seen.
+ */
+int printReplies(int fd, int seconds, std::uint64_t untilFinalFor = 0, int finals = 1) {
   ipc::FrameDecoder decoder(ipc::kMaxFrameBytes);
   std::string buffer(64 * 1024, '\0');
   int frames = 0;
@@ -134,7 +141,7 @@ int printReplies(int fd, int seconds, std::uint64_t untilFinalFor = 0) {
       std::printf("%s\n", (*frame)->dump().c_str());
       const auto& f = **frame;
       if (untilFinalFor != 0 && f.value("id", std::uint64_t{0}) == untilFinalFor &&
-          (f.value("type", "") == "result" || f.value("type", "") == "error")) {
+          (f.value("type", "") == "result" || f.value("type", "") == "error") && --finals == 0) {
         return frames;
       }
     }
@@ -209,14 +216,38 @@ int run(const std::string& socket, const std::string& mode, const std::vector<st
   } else if (mode == "unknown-type") {
     wrote = writeAll(fd, hello() + rawFrame(R"({"type":"shout","id":1})"));
   } else if (mode == "duplicate-id") {
-    wrote = writeAll(fd, hello() + request(7, "daemon.status") + request(7, "daemon.status"));
-  } else if (mode == "half") {
-    const std::string frame = hello();
-    wrote = writeAll(fd, frame.substr(0, frame.size() / 2));
-    std::printf("SENT-HALF\n");
-    std::fflush(stdout);
-    std::this_thread::sleep_for(std::chrono::seconds(std::stoi(arg(0, "5"))));
-    std::printf("WOKE\n");
+    if (writeAll(fd, hello() + request(7, "daemon.status") + request(7, "daemon.status"))) {
+      printReplies(fd, 10, 7, 2);
+    }
+    ::close(fd);
+    return 0;
+  } else if (mode == "cancel-at-once" || mode == "gone-at-once") {
+    // A request and its cancel (or the end of the connection) in the same write.
+    const std::string cancel = ipc::encodeFrame(ipc::toJson(ipc::Cancel{1}));
+    const std::string bytes = hello() + request(1, arg(0, "daemon.status")) +
+                              (mode == "cancel-at-once" ? cancel : std::string());
+    if (writeAll(fd, bytes) && mode == "cancel-at-once") printReplies(fd, 10, 1);
+    ::close(fd);
+    return 0;
+  } else if (mode == "deep") {
+    // A request whose args nest DEPTH arrays deep: within the frame cap, but deep enough to
+    // overflow the stack of anything that copies or walks JSON recursively.
+    const std::size_t depth = std::stoul(arg(0, "1000000"));
+    std::string body = R"({"type":"request","id":1,"command":"daemon.status","args":{"a":)";
+    body += std::string(depth, '[') + std::string(depth, ']') + "}}";
+    if (writeAll(fd, hello() + rawFrame(body))) printReplies(fd, 30, 1);
+    ::close(fd);
+    return 0;
+  } else if (mode == "half" || mode == "silent") {
+    // hello, then half a request (or nothing at all), then only listen.
+    if (mode == "half") {
+      const std::string frame = request(1, "daemon.status");
+      wrote = writeAll(fd, hello() + frame.substr(0, frame.size() / 2));
+    }
+    std::printf("SENT-%s\n", mode == "half" ? "HALF" : "NOTHING");
+    printReplies(fd, std::stoi(arg(0, "5")));
+    ::close(fd);
+    return 0;
   } else if (mode == "no-read") {
     const int count = std::stoi(arg(0, "100000"));
     wrote = writeAll(fd, hello());
