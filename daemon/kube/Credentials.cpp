@@ -60,10 +60,12 @@ Awaitable<tl::expected<AuthMaterial, ApiError>> Credentials::current() {
     if (!exec_ || (exec_->expiresAt && *exec_->expiresAt <= now)) {
       // Exec plugins block (they may call a cloud API): keep them off the io thread.
       ++execRuns_;
-      auto result = co_await offThread<tl::expected<ExecCredential, ExecError>>(
+      // Named first: g++ 12 destroys a temporary argument inside co_await twice.
+      std::function<tl::expected<ExecCredential, ExecError>()> run =
           [exec = *auth.exec, cluster = config_, env = callerEnv_] {
             return runExecPlugin(exec, cluster, env, std::chrono::seconds(60));
-          });
+          };
+      auto result = co_await offThread(std::move(run));
       if (!result) {
         co_return Result(tl::unexpect,
                          localError(ipc::ErrorKind::Unauthorized,
