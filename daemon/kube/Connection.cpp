@@ -89,7 +89,8 @@ asio::awaitable<tl::expected<std::unique_ptr<Connection>, ApiError>> Connection:
   auto [hec] = co_await stream.async_handshake(asio::ssl::stream_base::client, net::useTuple);
   if (hec) {
     std::string cause = hec.message();
-    if (auto why = verifyFailure(stream.native_handle()); !why.empty()) {
+    const std::string& expected = tls.serverName.empty() ? url.host : tls.serverName;
+    if (auto why = verifyFailure(stream.native_handle(), expected); !why.empty()) {
       cause = "tls: failed to verify certificate: x509: " + why;
     } else if (hec == beast::error::timeout) {
       cause = "TLS handshake timeout";

@@ -79,12 +79,26 @@ tl::expected<void, std::string> prepareTlsStream(SSL* ssl, const ServerUrl& url,
   return {};
 }
 
-std::string verifyFailure(SSL* ssl) {
+std::string verifyFailure(SSL* ssl, const std::string& expectedName) {
   const long result = SSL_get_verify_result(ssl);
-  if (result == X509_V_OK) {
-    return "";
+  switch (result) {
+    case X509_V_OK:
+      return "";
+    // Go's words (crypto/x509), so messages read as kubectl's.
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+    case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+      return "certificate signed by unknown authority";
+    case X509_V_ERR_HOSTNAME_MISMATCH:
+    case X509_V_ERR_IP_ADDRESS_MISMATCH:
+      // Go lists the names the certificate is valid for, but OpenSSL does not keep the
+      // certificate of a failed handshake: name the one that was wanted.
+      return "certificate is not valid for " + expectedName;
+    default:
+      return X509_verify_cert_error_string(result);
   }
-  return X509_verify_cert_error_string(result);
 }
 
 }  // namespace dsroll::kube

@@ -25,7 +25,11 @@ tl::expected<std::shared_ptr<boost::asio::ssl::context>, std::string> makeTlsCon
 tl::expected<void, std::string> prepareTlsStream(SSL* ssl, const ServerUrl& url,
                                                  const TlsConfig& tls);
 
-/** Why the last handshake on ssl failed verification, in OpenSSL's words ("" if it did not). */
-std::string verifyFailure(SSL* ssl);
+/**
+ * Why the last handshake on ssl failed verification ("" if it did not), in Go's words where
+ * kubectl users know them ("certificate signed by unknown authority"), naming expectedName
+ * (the name or address checked) for a mismatch, else in OpenSSL's.
+ */
+std::string verifyFailure(SSL* ssl, const std::string& expectedName);
 
 }  // namespace dsroll::kube
