@@ -11,6 +11,7 @@
 #include "daemon/diagnose/CacheReport.hpp"
 #include "daemon/diagnose/Diagnose.hpp"
 #include "daemon/diagnose/ReportText.hpp"
+#include "daemon/lifecycle/Logger.hpp"
 #include "daemon/model/Json.hpp"
 #include "daemon/model/LabelSelector.hpp"
 #include "daemon/render/KubectlYaml.hpp"
@@ -22,6 +23,13 @@ namespace {
 constexpr auto kSyncTimeout = std::chrono::seconds(10);
 constexpr auto kObserveWait = std::chrono::seconds(5);
 constexpr int kBlockingExit = 2;
+
+using Clock = std::chrono::steady_clock;
+
+std::string millis(Clock::duration d) {
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(d).count();
+  return std::to_string(us / 1000) + "." + std::to_string(us % 1000 / 100) + " ms";
+}
 
 /** The user's --context/--kubeconfig, so fixing commands reach the same cluster. */
 std::string globalFlags(const ipc::KubeFlags& kube) {
@@ -151,6 +159,7 @@ Awaitable<CommandResult> runDiagnose(Services& s, CommandContext& ctx) {
   const auto* ds = co_await observed(*live->daemonSets, key);
   if (ds == nullptr) co_return tl::unexpected(daemonSetNotFound(target->name));
 
+  const auto started = Clock::now();
   std::vector<const state::PodRecord*> podRecords;
   for (const auto& [k, p] : pods->items())
     podRecords.push_back(&p);
@@ -169,6 +178,8 @@ Awaitable<CommandResult> runDiagnose(Services& s, CommandContext& ctx) {
   snap.lastKnownGood = lastKnownGood(s, snap);
 
   // The records are copied: the informers may change while the requests below wait.
+  const auto copied = Clock::now();
+  const auto requestsBefore = cluster.client().stats().requests;
   diagnose::Extras extras;
   if (diagnose::wantsSchedulingEvents(snap)) {
     co_await fetchSchedulingEvents(cluster.client(), target->namespace_, extras, notes);
@@ -182,8 +193,15 @@ Awaitable<CommandResult> runDiagnose(Services& s, CommandContext& ctx) {
       model::integer(snap.ds.object, {"spec", "minReadySeconds"}) > 0) {
     co_await fetchControllerLease(cluster.client(), extras);
   }
+  const auto fetched = Clock::now();
+  const auto requests = cluster.client().stats().requests - requestsBefore;
   const auto report = diagnose::analyze(snap, extras, std::move(notes));
   printReport(ctx, report, output);
+  s.log.info("diagnose " + key + ": " + std::to_string(report.findings.size()) + " findings; " +
+             std::to_string(snap.pods.size()) + " pods, " + std::to_string(snap.nodes.size()) +
+             " nodes copied in " + millis(copied - started) + ", " + std::to_string(requests) +
+             " requests in " + millis(fetched - copied) + ", analysed and printed in " +
+             millis(Clock::now() - fetched));
   co_return report.blocking() ? kBlockingExit : 0;
 }
 

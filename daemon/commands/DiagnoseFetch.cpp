@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "daemon/asio/Net.hpp"
 #include "daemon/kube/ResourcePath.hpp"
 #include "daemon/model/Json.hpp"
 
@@ -63,22 +64,45 @@ Awaitable<void> fetchNodePods(kube::ApiClient& client,
                               std::vector<std::string>& notes) {
   std::set<std::string> namespaces;
   std::string firstError;
-  for (const auto& node : nodes) {
-    auto& slot = extras.nodePods[node];
-    const std::string selector = "spec.nodeName=" + node;
-    const std::string all;
-    auto onPod = [&](const nlohmann::json& item) {
-      if (auto p = diagnose::OtherPod::fromJson(item)) {
-        namespaces.insert(p->namespace_);
-        slot.pods.push_back(std::move(*p));
+  for (const auto& node : nodes)
+    extras.nodePods[node];  // the slots exist before any worker runs
+  // A few lists at a time over kept-alive connections; after a 403 the rest would be the same.
+  std::size_t next = 0;
+  auto worker = [&]() -> Awaitable<void> {
+    while (next < nodes.size()) {
+      const std::string node = nodes[next++];
+      auto& slot = extras.nodePods[node];
+      if (!firstError.empty()) {
+        slot.error = firstError;
+        continue;
       }
-    };
-    auto listed = co_await listAll(client, kube::kPods, all, selector, onPod);
-    if (!listed) {
-      slot.pods.clear();
-      slot.error = shortError(listed.error());
-      if (firstError.empty()) firstError = slot.error;
+      const std::string selector = "spec.nodeName=" + node;
+      const std::string all;
+      auto onPod = [&](const nlohmann::json& item) {
+        if (auto p = diagnose::OtherPod::fromJson(item)) {
+          namespaces.insert(p->namespace_);
+          slot.pods.push_back(std::move(*p));
+        }
+      };
+      auto listed = co_await listAll(client, kube::kPods, all, selector, onPod);
+      if (!listed) {
+        slot.pods.clear();
+        slot.error = shortError(listed.error());
+        if (firstError.empty() && listed.error().httpStatus == 403) firstError = slot.error;
+      }
     }
+  };
+  {
+    using namespace boost::asio::experimental::awaitable_operators;
+    // Named, not temporaries: see the g++ 12 note above.
+    auto a = worker();
+    auto b = worker();
+    auto c = worker();
+    auto d = worker();
+    co_await (std::move(a) && std::move(b) && std::move(c) && std::move(d));
+  }
+  for (const auto& [node, slot] : extras.nodePods) {
+    if (firstError.empty() && !slot.error.empty()) firstError = slot.error;
   }
   if (!firstError.empty())
     notes.push_back("pods on the nodes short of room not read: " + firstError);
@@ -109,7 +133,10 @@ Awaitable<void> fetchControllerLease(kube::ApiClient& client, diagnose::Extras& 
   request.what = kube::targetOf("get", kLeases, "kube-system", "kube-controller-manager");
   auto lease = co_await client.sendJson(std::move(request));
   if (!lease) {
-    extras.controllerLeaseError = shortError(lease.error());
+    extras.controllerLeaseError =
+        lease.error().httpStatus == 404
+            ? "kube-system has no kube-controller-manager lease (leader election off?)"
+            : shortError(lease.error());
     co_return;
   }
   extras.controllerLease = diagnose::ControllerLease::fromJson(*lease);

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # diagnose on node-level causes, each built for real on a cluster of its own: the control-plane
 # taint the template does not tolerate (following the fix puts a pod there), clock skew under
-# minReadySeconds (a node's heartbeat and its pod's Ready time an hour ahead), nodes no kubelet
-# answering (kwok stopped: NotReady, then a pod stuck Terminating), and finally the API server cut off
-# (diagnose answers from the cache and says so).
+# minReadySeconds (a node's heartbeat and its pod's Ready time an hour ahead), the controller
+# manager stopped (a generation never observed), nodes no kubelet answers for (kwok stopped:
+# NotReady, then a pod stuck Terminating), and finally the API server cut off (diagnose answers
+# from the cache and says so).
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 : "${DSROLL_TEST_CLUSTER_NAME:?}"
 
@@ -73,7 +74,20 @@ wait_rollout "$ns" agent
 run_capture c kubectl dsroll diagnose agent -n "$ns"
 assert_eq 0 "$c_rc" "after the clock fix: $c_out"
 
-# 3. With kwok stopped no kubelet answers: the nodes go NotReady (node-monitor grace period 20 s).
+# 3. The controller manager down: the new generation is never observed.
+"$IT_ROOT/tests/cluster/component" --name "$DSROLL_TEST_CLUSTER_NAME" stop controller-manager >/dev/null
+"$KUBECTL" set image -n "$ns" ds/agent main=registry.example/agent:2 >/dev/null
+run_capture g kubectl dsroll diagnose agent -n "$ns" -o json
+assert_eq 2 "$g_rc" "an unobserved generation blocks: $g_out"
+f=$(finding GenerationNotObserved "$g_out")
+assert_eq '{"generation":3,"observedGeneration":2}' "$(jq -c .data <<<"$f")" "the generations"
+assert_contains "$(jq -r '.evidence[]' <<<"$f")" "kube-system has no kube-controller-manager lease (leader election off?)"
+"$IT_ROOT/tests/cluster/component" --name "$DSROLL_TEST_CLUSTER_NAME" start controller-manager >/dev/null
+wait_rollout "$ns" agent
+run_capture g kubectl dsroll diagnose agent -n "$ns" -o json
+assert_eq "" "$(finding GenerationNotObserved "$g_out")" "observed once the controller manager is back"
+
+# 4. With kwok stopped no kubelet answers: the nodes go NotReady (node-monitor grace period 20 s).
 "$IT_ROOT/tests/cluster/component" --name "$DSROLL_TEST_CLUSTER_NAME" stop kwok >/dev/null
 wait_until 90 bash -c "[[ \$(kubectl get node node-2 -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}') != True ]]"
 run_capture n kubectl dsroll diagnose agent -n "$ns" -o json
@@ -96,7 +110,7 @@ wait_until 30 bash -c "! kubectl get pod $pod2 -n $ns >/dev/null 2>&1"
 run_capture s kubectl dsroll diagnose agent -n "$ns" -o json
 assert_eq "" "$(finding StuckTerminating "$s_out")" "no stuck pod after the force delete"
 
-# 4. The API server cut off: the answer comes from the cache, and says so.
+# 5. The API server cut off: the answer comes from the cache, and says so.
 proxied=$("$KUBECTL" config get-contexts -o name | grep '^proxied@')
 kubectl dsroll diagnose agent -n "$ns" --context "$proxied" >/dev/null || true
 "$IT_ROOT/tests/cluster/proxy" --name "$DSROLL_TEST_CLUSTER_NAME" disable >/dev/null
@@ -107,10 +121,10 @@ assert_contains "$u_err" "(from cache, last synced "
 assert_contains "$u_err" "the API server is unreachable)"
 assert_contains "$u_out" "daemon set \"agent\" in namespace $ns (from the cache)"
 assert_contains "$u_out" "[warning] the API server could not be reached: pods and nodes cannot be examined"
-assert_contains "$u_out" "revision 2: registry.example/agent:1"
+assert_contains "$u_out" "revision 3: registry.example/agent:2"
 run_capture uj kubectl dsroll diagnose agent -n "$ns" --context "$proxied" -o json
 assert_eq '"cache"' "$(jq -c .source <<<"$uj_out")" "source"
-assert_eq 2 "$(jq '.lastKnownGoodRevision' <<<"$uj_out")" "the last known good revision, from the cache"
+assert_eq 3 "$(jq '.lastKnownGoodRevision' <<<"$uj_out")" "the last known good revision, from the cache"
 run_capture off kubectl dsroll diagnose agent -n "$ns" --context "$proxied" --offline
 assert_eq 0 "$off_rc" "--offline exit code"
 assert_contains "$off_out" "note: --offline: from the cache"
