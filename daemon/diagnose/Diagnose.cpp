@@ -40,11 +40,9 @@ ProgressSummary summarize(const Snapshot& s) {
     p.message = s.status.message;
     if (!p.message.empty() && p.message.back() == '\n') p.message.pop_back();
   } else {
-    // OnDelete: done when every node runs an updated, available pod.
+    // OnDelete: kubectl has no line for it; done when every node runs an available new pod.
     p.done =
         p.observedGeneration >= p.generation && p.updated >= p.desired && p.available >= p.desired;
-    p.message = std::to_string(p.updated) + " of " + std::to_string(p.desired) + " pods updated, " +
-                std::to_string(p.available) + " available (OnDelete)";
   }
   return p;
 }
