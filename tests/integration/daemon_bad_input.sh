@@ -93,6 +93,9 @@ rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
 echo "daemon RSS after dropping the non-reading client: ${rss} kB"
 pass "a client that never reads is dropped"
 
+# pid_is PID HOME: whether the daemon in HOME answers and reports PID.
+pid_is() { [[ $(status_value pid "$2") == "$1" ]]; }
+
 # More connections than file descriptors: accept fails for a while, and recovers.
 fds=$(new_home fds)
 (ulimit -n 64 && KUBECTL_DSROLL_HOME=$fds "$PLUGIN" daemon status >/dev/null)
@@ -108,7 +111,7 @@ cpu_after=$(awk '{print $14 + $15}' "/proc/$fpid/stat")
 wait "$holder"
 echo "daemon CPU while out of file descriptors: $((cpu_after - cpu_before)) ticks in 2 s"
 alive "$fpid" || fail "the daemon died when it ran out of file descriptors"
-wait_until 10 test "$(status_value pid "$fds")" = "$fpid"
+wait_until 10 pid_is "$fpid" "$fds"
 lines=$(grep -c "accept" "$fds/dsrolld.log" || true)
 echo "log lines about accept failures: $lines"
 ((lines < 50)) || fail "the daemon logged $lines accept failures (a busy loop on EMFILE)"

@@ -26,6 +26,8 @@ YAML
 in_flight() {
   "$PLUGIN" daemon status | sed -n 's/^requests: .*, \([0-9]*\) in flight/\1/p'
 }
+# For wait_until, which needs a command to run again (not a value expanded once).
+in_flight_is() { test "$(in_flight)" "-$1" "$2"; }
 
 # Job control gives the background plugin its own process group with SIGINT not ignored, as
 # a terminal would run it.
@@ -40,7 +42,7 @@ kill -INT "$plugin"
 rc=0
 wait "$plugin" || rc=$?
 assert_eq 130 "$rc" "plugin exit code after Ctrl-C"
-wait_until 10 test "$(in_flight)" = 0
+wait_until 10 in_flight_is eq 0
 echo "stderr after Ctrl-C: $(cat "$KUBECTL_DSROLL_HOME/status.err")"
 echo "ok - Ctrl-C cancels status in the daemon; the plugin exits 130"
 

@@ -37,7 +37,7 @@ err=$LC_ROOT/history.err
 plugin=$!
 background_pid "$plugin"
 # Wait until the daemon really holds the request.
-wait_until 10 test "$(in_flight)" -ge 1
+wait_until 10 in_flight_is ge 1
 alive "$plugin" || fail "the plugin finished before the daemon was killed: $(cat "$err")"
 kill -KILL "$pid"
 rc=0

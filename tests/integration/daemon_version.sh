@@ -58,7 +58,7 @@ KUBECONFIG=$LC_ROOT/kubeconfig "$PLUGIN" history some-daemonset -n default \
   >"$LC_ROOT/inflight.out" 2>"$LC_ROOT/inflight.err" &
 inflight=$!
 background_pid "$inflight"
-wait_until 10 test "$(in_flight)" -ge 1
+wait_until 10 in_flight_is ge 1
 run_capture nx "$NEXT" daemon status
 assert_eq 0 "$nx_rc" "new plugin while the old daemon drains a request (stderr: $nx_err)"
 assert_eq "dsrolld $DSROLL_NEXT_VERSION" "$(head -n 1 <<<"$nx_out")" "version after the drain"

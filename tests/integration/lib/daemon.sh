@@ -140,3 +140,7 @@ status_value() {
 
 # in_flight [HOME]: requests in flight as daemon status reports them.
 in_flight() { status_value requests "${1:-}" | sed -n 's/.*, \([0-9]*\) in flight/\1/p'; }
+
+# in_flight_is OP N [HOME]: whether that count compares so (for wait_until, which must get a
+# command to run again, not a value expanded once).
+in_flight_is() { test "$(in_flight "${3:-}")" "-$1" "$2"; }
