@@ -230,7 +230,9 @@ TEST(LocalActionTest, DaemonLogsIsHandledByThePlugin) {
   const auto& logs = std::get<cli::ShowLogs>(parsed.action);
   EXPECT_TRUE(logs.follow);
   EXPECT_EQ(logs.tail, 20);
-  const auto& all = std::get<cli::ShowLogs>(parseLine({"daemon", "logs"}).action);
+  const Parsed plain = parseLine({"daemon", "logs"});
+  ASSERT_TRUE(plain.ok) << plain.error;
+  const auto& all = std::get<cli::ShowLogs>(plain.action);
   EXPECT_FALSE(all.follow);
   EXPECT_EQ(all.tail, -1);
 }
