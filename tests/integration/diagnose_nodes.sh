@@ -113,8 +113,10 @@ assert_eq "" "$(finding StuckTerminating "$s_out")" "no stuck pod after the forc
 # 5. The API server cut off: the answer comes from the cache, and says so.
 proxied=$("$KUBECTL" config get-contexts -o name | grep '^proxied@')
 kubectl dsroll diagnose agent -n "$ns" --context "$proxied" >/dev/null || true
+# The proxied server is a cluster of its own to the cache: wait until it has recorded the DaemonSet.
+wait_until 30 bash -c "kubectl dsroll diagnose agent -n $ns --context $proxied --offline 2>&1 >/dev/null | grep -q 'from cache'"
 "$IT_ROOT/tests/cluster/proxy" --name "$DSROLL_TEST_CLUSTER_NAME" disable >/dev/null
-wait_until 30 bash -c "kubectl dsroll diagnose agent -n $ns --context $proxied 2>&1 >/dev/null | grep -q 'from cache'"
+wait_until 30 bash -c "kubectl dsroll diagnose agent -n $ns --context $proxied 2>&1 >/dev/null | tee /dev/stderr | grep -q 'from cache'"
 run_capture u kubectl dsroll diagnose agent -n "$ns" --context "$proxied"
 assert_eq 1 "$u_rc" "exit code when only the cache answered"
 assert_contains "$u_err" "(from cache, last synced "

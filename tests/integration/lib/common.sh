@@ -105,8 +105,9 @@ wait_rollout() {
 wait_until() {
   local limit=$1; shift
   local deadline=$((SECONDS + limit))
-  until "$@"; do
-    (( SECONDS < deadline )) || fail "timed out after ${limit}s waiting for: $*"
+  local out
+  until out=$("$@" 2>&1); do
+    (( SECONDS < deadline )) || fail "timed out after ${limit}s waiting for: $*${out:+ (last output: $out)}"
     sleep 0.2
   done
 }
