@@ -157,19 +157,24 @@ struct ToJson {
     return out;
   }
   json operator()(const Request& m) const {
-    return json{{"type", "request"},
-                {"id", m.id},
-                {"command", m.command},
-                {"args", m.args.is_null() ? json::object() : m.args},
-                {"kube", kubeToJson(m.kube)},
-                {"env", m.env},
-                {"terminal",
-                 {{"stdoutIsTty", m.terminal.stdoutIsTty},
-                  {"stderrIsTty", m.terminal.stderrIsTty},
-                  {"width", m.terminal.width},
-                  {"height", m.terminal.height},
-                  {"color", m.terminal.color}}},
-                {"cwd", m.cwd}};
+    json out{{"type", "request"},
+             {"id", m.id},
+             {"command", m.command},
+             {"args", m.args.is_null() ? json::object() : m.args},
+             {"kube", kubeToJson(m.kube)},
+             {"env", m.env},
+             {"terminal",
+              {{"stdoutIsTty", m.terminal.stdoutIsTty},
+               {"stderrIsTty", m.terminal.stderrIsTty},
+               {"width", m.terminal.width},
+               {"height", m.terminal.height},
+               {"color", m.terminal.color},
+               {"stdinIsTty", m.terminal.stdinIsTty}}},
+             {"cwd", m.cwd}};
+    if (m.execCredential) {
+      out["execCredential"] = *m.execCredential;
+    }
+    return out;
   }
   json operator()(const Output& m) const {
     return json{{"type", "output"},
@@ -191,11 +196,15 @@ struct ToJson {
     return out;
   }
   json operator()(const Error& m) const {
-    return json{{"type", "error"},
-                {"id", m.id},
-                {"kind", toString(m.kind)},
-                {"message", m.message},
-                {"exitCode", m.exitCode}};
+    json out{{"type", "error"},
+             {"id", m.id},
+             {"kind", toString(m.kind)},
+             {"message", m.message},
+             {"exitCode", m.exitCode}};
+    if (!m.data.is_null()) {
+      out["data"] = m.data;
+    }
+    return out;
   }
   json operator()(const Cancel& m) const { return json{{"type", "cancel"}, {"id", m.id}}; }
 };
@@ -222,7 +231,8 @@ Parsed parseRequest(const json& f) {
   Reader r(f);
   Request m;
   bool ok = r.required("id", m.id) && r.required("command", m.command) &&
-            r.optional("args", m.args) && r.optional("env", m.env) && r.optional("cwd", m.cwd);
+            r.optional("args", m.args) && r.optional("env", m.env) && r.optional("cwd", m.cwd) &&
+            r.optional("execCredential", m.execCredential);
   if (ok && !m.args.is_null() && !m.args.is_object()) {
     return tl::unexpected(std::string("field 'args' must be an object"));
   }
@@ -262,7 +272,7 @@ Parsed parseRequest(const json& f) {
       auto& t = m.terminal;
       ok = tr.optional("stdoutIsTty", t.stdoutIsTty) && tr.optional("stderrIsTty", t.stderrIsTty) &&
            tr.optional("width", t.width) && tr.optional("height", t.height) &&
-           tr.optional("color", t.color);
+           tr.optional("color", t.color) && tr.optional("stdinIsTty", t.stdinIsTty);
       if (!ok) {
         return tl::unexpected("terminal: " + tr.error());
       }
@@ -304,7 +314,8 @@ Parsed parseError(const json& f) {
   Error m;
   std::string kind;
   const bool ok = r.required("id", m.id) && r.required("kind", kind) &&
-                  r.required("message", m.message) && r.required("exitCode", m.exitCode);
+                  r.required("message", m.message) && r.required("exitCode", m.exitCode) &&
+                  r.optional("data", m.data);
   m.kind = errorKindFromString(kind);
   return finish(r, ok, std::move(m));
 }

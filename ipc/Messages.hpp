@@ -50,6 +50,7 @@ struct Terminal {
   int width = 0;
   int height = 0;
   bool color = false;
+  bool stdinIsTty = false;  // whether the plugin could run an interactive exec credential plugin
 };
 
 struct Request {
@@ -60,6 +61,11 @@ struct Request {
   std::map<std::string, std::string> env;  // the caller's environment (exec credential plugins)
   Terminal terminal;
   std::string cwd;  // relative paths in args resolve against this
+  /**
+   * What an exec credential plugin printed when the plugin ran it on the user's terminal,
+   * after the daemon answered this request with an error of kind NeedsCredential.
+   */
+  std::optional<std::string> execCredential;
 };
 
 enum class Stream { Stdout, Stderr };
@@ -96,6 +102,7 @@ struct Error {
   ErrorKind kind = ErrorKind::Internal;
   std::string message;
   int exitCode = 1;
+  nlohmann::json data{};  // kind NeedsCredential: a CredentialRequest (CredentialRequest.hpp)
 };
 
 /** The client no longer wants the answer to request id (Ctrl-C). */

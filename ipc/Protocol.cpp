@@ -7,7 +7,7 @@ namespace dsroll::ipc {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorKind, std::string_view>, 14> kKindNames{{
+constexpr std::array<std::pair<ErrorKind, std::string_view>, 15> kKindNames{{
     {ErrorKind::Usage, "usage"},
     {ErrorKind::NotFound, "not-found"},
     {ErrorKind::Forbidden, "forbidden"},
@@ -22,6 +22,7 @@ constexpr std::array<std::pair<ErrorKind, std::string_view>, 14> kKindNames{{
     {ErrorKind::Protocol, "protocol"},
     {ErrorKind::VersionMismatch, "version-mismatch"},
     {ErrorKind::Internal, "internal"},
+    {ErrorKind::NeedsCredential, "needs-credential"},
 }};
 
 }  // namespace

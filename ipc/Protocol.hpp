@@ -38,6 +38,7 @@ enum class ErrorKind {
   Protocol,         // malformed frames or messages
   VersionMismatch,  // plugin and daemon were built from different versions
   Internal,         // a bug
+  NeedsCredential,  // an exec credential plugin must run on the user's terminal: data says how
 };
 
 std::string_view toString(ErrorKind kind);

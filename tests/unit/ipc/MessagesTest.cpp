@@ -78,13 +78,52 @@ TEST(MessagesTest, ReplyMessagesRoundTrip) {
 }
 
 TEST(MessagesTest, EveryErrorKindHasAStableName) {
-  for (auto kind : {ErrorKind::Usage, ErrorKind::NotFound, ErrorKind::Forbidden,
-                    ErrorKind::Unauthorized, ErrorKind::Conflict, ErrorKind::Invalid,
-                    ErrorKind::Unreachable, ErrorKind::Timeout, ErrorKind::Config, ErrorKind::Cache,
-                    ErrorKind::Cancelled, ErrorKind::Protocol, ErrorKind::VersionMismatch,
-                    ErrorKind::Internal}) {
+  for (auto kind :
+       {ErrorKind::Usage, ErrorKind::NotFound, ErrorKind::Forbidden, ErrorKind::Unauthorized,
+        ErrorKind::Conflict, ErrorKind::Invalid, ErrorKind::Unreachable, ErrorKind::Timeout,
+        ErrorKind::Config, ErrorKind::Cache, ErrorKind::Cancelled, ErrorKind::Protocol,
+        ErrorKind::VersionMismatch, ErrorKind::Internal, ErrorKind::NeedsCredential}) {
     EXPECT_EQ(errorKindFromString(toString(kind)), kind) << toString(kind);
   }
+}
+
+TEST(MessagesTest, ExecCredentialAndStdinTtyRoundTrip) {
+  Request r;
+  r.id = 1;
+  r.command = "history";
+  r.terminal.stdinIsTty = true;
+  r.execCredential = "{\"kind\":\"ExecCredential\"}\n";
+  const json wire = toJson(r);
+  EXPECT_EQ(wire["execCredential"], "{\"kind\":\"ExecCredential\"}\n");
+  EXPECT_EQ(wire["terminal"]["stdinIsTty"], true);
+  auto back = std::get<Request>(roundTrip(r));
+  EXPECT_EQ(back.execCredential, r.execCredential);
+  EXPECT_TRUE(back.terminal.stdinIsTty);
+}
+
+TEST(MessagesTest, RequestWithoutExecCredentialHasNone) {
+  Request r;
+  r.id = 1;
+  r.command = "history";
+  EXPECT_FALSE(toJson(r).contains("execCredential"));
+  auto back = std::get<Request>(roundTrip(r));
+  EXPECT_FALSE(back.execCredential.has_value());
+  EXPECT_FALSE(back.terminal.stdinIsTty);
+  EXPECT_EQ(
+      parseMessage(json{{"type", "request"}, {"id", 1}, {"command", "a"}, {"execCredential", 5}})
+          .error(),
+      "field 'execCredential' must be a string");
+}
+
+TEST(MessagesTest, ErrorDataRoundTripsAndIsOmittedWhenNull) {
+  Error e{1, ErrorKind::NeedsCredential, "Unable to connect", 1, json{{"command", "login"}}};
+  const json wire = toJson(e);
+  EXPECT_EQ(wire["kind"], "needs-credential");
+  auto back = std::get<Error>(roundTrip(e));
+  EXPECT_EQ(back.kind, ErrorKind::NeedsCredential);
+  EXPECT_EQ(back.data["command"], "login");
+  EXPECT_FALSE(toJson(Error{1, ErrorKind::Internal, "x", 1}).contains("data"));
+  EXPECT_TRUE(std::get<Error>(roundTrip(Error{1, ErrorKind::Internal, "x", 1})).data.is_null());
 }
 
 TEST(MessagesTest, UnknownTypeIsAnError) {
@@ -105,15 +144,15 @@ TEST(MessagesTest, WrongFieldTypesAreErrorsNotExceptions) {
   EXPECT_EQ(
       parseMessage(json{{"type", "request"}, {"id", 1}, {"command", "a"}, {"args", 3}}).error(),
       "field 'args' must be an object");
-  EXPECT_EQ(parseMessage(json{{"type", "request"},
-                              {"id", 1},
-                              {"command", "a"},
-                              {"kube", {{"asGroups", "admins"}}}})
-                .error(),
-            "kube: field 'asGroups' must be an array of strings");
-  EXPECT_EQ(parseMessage(json{{"type", "output"}, {"id", 1}, {"stream", "stdlog"}, {"text", ""}})
-                .error(),
-            "unknown output stream 'stdlog'");
+  EXPECT_EQ(
+      parseMessage(
+          json{
+              {"type", "request"}, {"id", 1}, {"command", "a"}, {"kube", {{"asGroups", "admins"}}}})
+          .error(),
+      "kube: field 'asGroups' must be an array of strings");
+  EXPECT_EQ(
+      parseMessage(json{{"type", "output"}, {"id", 1}, {"stream", "stdlog"}, {"text", ""}}).error(),
+      "unknown output stream 'stdlog'");
   EXPECT_EQ(parseMessage(json{{"type", "hello"}, {"protocol", 1e10}, {"version", "x"}}).error(),
             "field 'protocol' must be an integer");
 }
