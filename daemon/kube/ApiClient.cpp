@@ -195,11 +195,22 @@ void ApiClient::setCallerEnv(std::map<std::string, std::string> env) {
   impl_->credentials.setCallerEnv(std::move(env));
 }
 
+Awaitable<tl::expected<void, ApiError>> ApiClient::prepareCredentials(bool callerHasTerminal,
+                                                                      bool relayAllowed) {
+  auto self = impl_;  // the credentials outlive a client dropped while this waits
+  co_return co_await self->credentials.prepare(callerHasTerminal, relayAllowed);
+}
+
+tl::expected<void, ApiError> ApiClient::acceptExecCredential(const std::string& stdoutText) {
+  return impl_->credentials.accept(stdoutText);
+}
+
 const RestConfig& ApiClient::config() const { return impl_->config; }
 
 ClientStats ApiClient::stats() const {
   ClientStats s = impl_->stats;
   s.execRuns = impl_->credentials.execRuns();
+  s.execRelays = impl_->credentials.execRelays();
   return s;
 }
 

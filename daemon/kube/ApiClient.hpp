@@ -40,6 +40,7 @@ struct ClientStats {
   std::int64_t streamsOpen = 0;
   std::int64_t retries = 0;
   int execRuns = 0;
+  int execRelays = 0;  // credentials the plugin got from an exec plugin on the user's terminal
 };
 
 class ApiClient {
@@ -51,6 +52,13 @@ class ApiClient {
 
   /** The caller environment exec credential plugins run with. */
   void setCallerEnv(std::map<std::string, std::string> env);
+
+  /** Credentials::prepare: before a command that may need an interactive exec plugin. */
+  Awaitable<tl::expected<void, ApiError>> prepareCredentials(bool callerHasTerminal,
+                                                             bool relayAllowed);
+
+  /** Credentials::accept: the exec plugin's stdout as the plugin ran it on the user's terminal. */
+  tl::expected<void, ApiError> acceptExecCredential(const std::string& stdoutText);
 
   /** Sends a request; a non-2xx answer is an ApiError (warnings stay in the response). */
   Awaitable<tl::expected<HttpResponse, ApiError>> send(HttpRequest request);

@@ -24,6 +24,7 @@ struct ExecError {
                         // 1: <stderr, trimmed>`; callers prefix `getting credentials: ` as
                         // client-go does
   bool needsTerminal = false;  // interactiveMode Always: only the plugin (with a TTY) can run it
+  bool notFound = false;       // the command does not exist: running it elsewhere cannot help
 };
 
 /**

@@ -39,7 +39,7 @@ tl::unexpected<ExecError> fail(std::string message, bool needsTerminal = false) 
 ExecError notFound(const ExecConfig& exec) {
   std::string message = "exec: executable " + exec.command + " not found" + kInstallHelp;
   if (!exec.installHint.empty()) message += "\n\n" + exec.installHint;
-  return ExecError{.message = std::move(message)};
+  return ExecError{.message = std::move(message), .notFound = true};
 }
 
 class Fd {
