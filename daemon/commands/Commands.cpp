@@ -3,6 +3,7 @@
 #include "daemon/commands/ApplyCommand.hpp"
 #include "daemon/commands/CacheCommands.hpp"
 #include "daemon/commands/CompleteCommand.hpp"
+#include "daemon/commands/CredentialRelay.hpp"
 #include "daemon/commands/DeleteCommand.hpp"
 #include "daemon/commands/DiagnoseCommand.hpp"
 #include "daemon/commands/DiffCommand.hpp"
@@ -54,7 +55,7 @@ void registerCommands(server::CommandRegistry& registry, Services& services) {
   registerCacheExport(plain, services);
   registerComplete(plain, services);
   for (const auto& name : plain.names()) {
-    registry.add(name, withNotices(*plain.find(name), services));
+    registry.add(name, withNotices(withCredentialRelay(*plain.find(name), services), services));
   }
 }
 

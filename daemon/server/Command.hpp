@@ -19,6 +19,7 @@ struct CommandError {
   ipc::ErrorKind kind = ipc::ErrorKind::Internal;
   std::string message;  // the complete line the user sees, prefix included
   int exitCode = 1;
+  nlohmann::json data{};  // ipc::Error::data (kind NeedsCredential: an ipc::CredentialRequest)
 };
 
 /** `error: <text>` with the given kind, kubectl's usual form. */

@@ -318,7 +318,7 @@ asio::awaitable<void> Session::runRequest(ipc::Request request,
     send(ipc::Result{request.id, *result, reply.resultData()});
   } else {
     send(ipc::Error{request.id, result.error().kind, result.error().message,
-                    result.error().exitCode});
+                    result.error().exitCode, result.error().data});
   }
 }
 
