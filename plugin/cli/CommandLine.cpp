@@ -33,6 +33,19 @@ constexpr const char* kRootDescription =
     "revisions - also when the cluster is unreachable, a revision was pruned, or the DaemonSet "
     "was deleted.";
 
+constexpr const char* kRootExamples =
+    "# Follow the rollout of a daemonset, live on a terminal\n"
+    "kubectl dsroll status ds/fluentd -n kube-system\n"
+    "\n"
+    "# Its revisions with images, times and rollout outcomes\n"
+    "kubectl dsroll history ds/fluentd -n kube-system -o wide\n"
+    "\n"
+    "# Why is the rollout stuck?\n"
+    "kubectl dsroll diagnose ds/fluentd -n kube-system\n"
+    "\n"
+    "# Roll back to the previous revision\n"
+    "kubectl dsroll undo ds/fluentd -n kube-system";
+
 }  // namespace
 
 CommandLine::CommandLine(std::size_t helpWidth)
@@ -43,7 +56,7 @@ CommandLine::CommandLine(std::size_t helpWidth)
                          "Print the version of kubectl-dsroll and exit.");
   root_.get_version_ptr()->type_name(std::string(flagtype::kBool))->default_str("false");
   setupGlobalFlags(root_, globals_);
-  table_.addGroup(&root_, {"", kRootDescription, ""});
+  table_.addGroup(&root_, {"", kRootDescription, kRootExamples});
 }
 
 namespace {

@@ -23,6 +23,7 @@ void setupInfo(CLI::App& cache, cli::CommandTable& table) {
                {"info",
                 "Show the cache database's path and size, and how many clusters, DaemonSets and "
                 "revisions it holds.",
+                "# Where the cache is and what it holds\n"
                 "kubectl dsroll cache info"},
                [options](const BuildContext&) { return buildCacheInfoCall(*options); });
 }
@@ -64,6 +65,7 @@ void setupExport(CLI::App& cache, cli::CommandTable& table) {
   registerCall(table, app,
                {"export (TYPE NAME | TYPE/NAME)",
                 "Print every revision and rollout the cache holds for a DaemonSet.",
+                "# Every revision and rollout the cache holds for a daemonset, as JSON\n"
                 "kubectl dsroll cache export ds/fluentd -n kube-system -o json"},
                [options](const BuildContext&) { return buildCacheExportCall(*options); });
 }

@@ -30,6 +30,7 @@ CLI::App* setupCompletion(CLI::App& parent, cli::CommandTable& table) {
                   "kubectl (1.26 and later) completes a plugin's arguments by running "
                   "kubectl_complete-<plugin> from PATH. krew installs only kubectl-dsroll; "
                   "`completion install` links kubectl_complete-dsroll next to it.",
+                  "# Link the completer next to kubectl-dsroll (after krew install dsroll)\n"
                   "kubectl dsroll completion install"});
 
   auto options = std::make_shared<CompletionInstallOptions>();

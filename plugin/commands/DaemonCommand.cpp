@@ -10,13 +10,14 @@ void setupRequest(CLI::App& daemon,
                   cli::CommandTable& table,
                   const std::string& name,
                   const std::string& summary,
-                  const std::string& longHelp) {
+                  const std::string& longHelp,
+                  const std::string& examples) {
   auto positionals = std::make_shared<std::vector<std::string>>();
   auto* app = daemon.add_subcommand(name, summary);
   app->group(kOtherGroup);
   cli::addPositionals(*app, *positionals);
   registerCall(
-      table, app, {name, longHelp, "kubectl dsroll daemon " + name},
+      table, app, {name, longHelp, examples},
       [positionals, name](const BuildContext&) -> CallResult {
         if (!positionals->empty()) {
           return tl::unexpected(cli::usageError("daemon " + name + " takes no arguments, got \"" +
@@ -61,10 +62,14 @@ CLI::App* setupDaemon(CLI::App& parent, cli::CommandTable& table) {
                           "# Is it running, and since when?\n"
                           "kubectl dsroll daemon status"});
   setupRequest(*daemon, table, "status", "Show whether the daemon runs and what it watches",
-               "Show the daemon's pid, version, uptime, clusters, watches and clients.");
+               "Show the daemon's pid, version, uptime, clusters, watches and clients.",
+               "# Is the daemon running, and what does it watch?\n"
+               "kubectl dsroll daemon status");
   setupRequest(*daemon, table, "stop", "Stop the daemon",
                "Ask the daemon to finish the requests in flight and exit. The next command "
-               "starts it again.");
+               "starts it again.",
+               "# Stop the daemon (before uninstalling, or to start afresh)\n"
+               "kubectl dsroll daemon stop");
   setupLogs(*daemon, table);
   return daemon;
 }

@@ -21,7 +21,8 @@ CLI::App* setupSet(CLI::App& parent, cli::CommandTable& table) {
   table.addGroup(set, {"set SUBCOMMAND",
                        "Configure a DaemonSet.\n\n"
                        " These commands help you make changes to an existing DaemonSet.",
-                       ""});
+                       "# Set the fluentd container's image\n"
+                       "kubectl dsroll set image ds/fluentd fluentd=fluentd:v1.17"});
 
   auto options = std::make_shared<SetImageOptions>();
   auto* app = set->add_subcommand("image", "Update the image of a pod template");

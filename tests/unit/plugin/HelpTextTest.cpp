@@ -1,6 +1,8 @@
 // --help reads like kubectl's, and --version prints the build's version.
 #include "plugin/cli/HelpText.hpp"
 
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 #include "plugin/Version.hpp"
@@ -123,6 +125,48 @@ TEST(HelpTextTest, WrapsFlagUsagesOnATerminal) {
       text.find("    --timeout=0s:\n\tThe length of time to wait before ending\n\twatch, zero "),
       std::string::npos)
       << text;
+}
+
+TEST(HelpTextTest, EveryCommandHasCommentedExamples) {
+  const std::vector<std::string> commands = {"",
+                                             "apply",
+                                             "set",
+                                             "set image",
+                                             "restart",
+                                             "strategy",
+                                             "undo",
+                                             "ondelete-roll",
+                                             "delete",
+                                             "status",
+                                             "history",
+                                             "diff",
+                                             "revisions",
+                                             "diagnose",
+                                             "list",
+                                             "cache",
+                                             "cache info",
+                                             "cache prune",
+                                             "cache export",
+                                             "daemon",
+                                             "daemon status",
+                                             "daemon stop",
+                                             "daemon logs",
+                                             "completion",
+                                             "completion install",
+                                             "options"};
+  for (const std::string& command : commands) {
+    std::vector<std::string> line;
+    std::istringstream words(command);
+    for (std::string word; words >> word;)
+      line.push_back(word);
+    line.push_back("--help");
+    const Parsed parsed = parseLine(line);
+    ASSERT_TRUE(parsed.ok) << parsed.error;
+    // kubectl's style: each example is a "# what it does" line, then the command.
+    EXPECT_NE(printed(parsed).find("\n\nExamples:\n  # "), std::string::npos)
+        << "kubectl dsroll " << command << " --help:\n"
+        << printed(parsed);
+  }
 }
 
 TEST(HelpTextTest, VersionPrintsProjectVersion) {
