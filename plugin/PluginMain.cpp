@@ -12,6 +12,7 @@
 #include "plugin/client/ConsoleSink.hpp"
 #include "plugin/client/DaemonClient.hpp"
 #include "plugin/client/DaemonLauncher.hpp"
+#include "plugin/client/ExecRelay.hpp"
 #include "plugin/client/FdWriter.hpp"
 #include "plugin/client/RequestContext.hpp"
 #include "plugin/client/TerminalInfo.hpp"
@@ -79,9 +80,16 @@ int runDaemonCall(const cli::DaemonCall& call,
   client::ConsoleSink sink(loop.get(), out, err, terminal);
   client::SessionOutcome outcome;
   {
-    client::DaemonClient client(loop.get(), options, sink);
-    outcome = client.run(client::makeRequest(call, kube, client::environmentMap(environment),
-                                             terminal, client::currentDirectory()));
+    // A client per run: an exec plugin that needs the terminal makes a second one (ExecRelay).
+    auto runOnce = [&](const ipc::Request& request) {
+      client::DaemonClient client(loop.get(), options, sink);
+      return client.run(request);
+    };
+    client::RelayIo io;
+    io.environment = client::environmentMap(environment);
+    outcome = client::runWithCredentialRelay(
+        runOnce,
+        client::makeRequest(call, kube, io.environment, terminal, client::currentDirectory()), io);
   }
   sink.finish();
   if (outcome.message) err.write(*outcome.message + "\n");

@@ -101,7 +101,9 @@ void RequestSession::onMessage(const ipc::Message& message) {
           if (m.id == kRequestId || m.id == 0) {
             std::optional<std::string> text;
             if (!m.message.empty()) text = m.message;
-            finish({m.exitCode, {}, text, false});
+            SessionOutcome outcome{m.exitCode, {}, text, false};
+            if (m.kind == ipc::ErrorKind::NeedsCredential) outcome.credentialRequest = m.data;
+            finish(std::move(outcome));
           }
         }
       },

@@ -27,6 +27,7 @@ struct SessionOutcome {
   nlohmann::json data;                 // result.data
   std::optional<std::string> message;  // a line for stderr (error frame, lost connection)
   bool versionMismatch = false;        // the daemon is another version and is going away
+  std::optional<nlohmann::json> credentialRequest{};  // NeedsCredential: error.data (ExecRelay)
 };
 
 class RequestSession {

@@ -18,6 +18,7 @@ ipc::Terminal probeTerminal(const std::optional<std::string>& noColor,
   ipc::Terminal t;
   t.stdoutIsTty = ::isatty(1) == 1;
   t.stderrIsTty = ::isatty(2) == 1;
+  t.stdinIsTty = ::isatty(0) == 1;
   auto size = terminalSize(t.stdoutIsTty ? 1 : 2);
   if (size && (t.stdoutIsTty || t.stderrIsTty)) {
     t.width = size->width;

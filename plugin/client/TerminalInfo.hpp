@@ -16,7 +16,7 @@ struct TerminalSize {
 std::optional<TerminalSize> terminalSize(int fd);
 
 /**
- * isatty(1) and isatty(2), the size of whichever is a terminal, and color: stdout is a terminal,
+ * isatty(1), isatty(2) and isatty(0), the size of whichever is a terminal, and color: stdout is a terminal,
  * NO_COLOR is unset or empty, and TERM is not "dumb".
  */
 ipc::Terminal probeTerminal(const std::optional<std::string>& noColor,
