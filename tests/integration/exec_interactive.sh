@@ -24,6 +24,7 @@ at_exit "rm -rf '$work'"
 # The exec plugin: a terminal or nothing, a password, then the token good for 10 minutes.
 cat > "$work/login.sh" <<EOF
 #!/bin/sh
+if [ -t 0 ]; then echo "\$2 terminal"; else echo "\$2 none"; fi >> "$work/runs"
 if [ ! -t 0 ]; then echo "login: stdin is not a terminal" >&2; exit 3; fi
 case "\$KUBERNETES_EXEC_INFO" in
   *'"interactive":true'*) ;;
@@ -71,6 +72,11 @@ contexts:
 current-context: tester
 EOF
 
+# The same with interactiveMode IfAvailable (another identity: other args): the daemon runs it
+# first, without a terminal; it fails, so the plugin, which has one, runs it again.
+sed 's/interactiveMode: Always/interactiveMode: IfAvailable/; s/"--user", "tester"/"--user", "maybe"/' \
+  "$work/kubeconfig" > "$work/kubeconfig-ifavailable"
+
 wait_rollout "$ns" $ds
 expected_history=$("$KUBECTL" rollout history ds/$ds -n "$ns")
 expected_trimmed=$(sed 's/[[:space:]]*$//' <<<"$expected_history")
@@ -84,11 +90,11 @@ run_capture n env KUBECONFIG="$work/kubeconfig" kubectl dsroll history $ds </dev
 assert_eq 1 "$n_rc" "exit code without a terminal"
 assert_eq "$kubectl_line" "$n_err" "the error without a terminal"
 assert_eq "" "$n_out" "stdout without a terminal"
-[[ ! -e $work/prompts ]] || fail "the exec plugin ran without a terminal"
+[[ ! -e $work/runs ]] || fail "the exec plugin ran without a terminal: $(cat "$work/runs")"
 
 # On a terminal, in tmux (its own server, stopped at exit).
 sock="dsroll-exec-$$"
-at_exit "tmux -L '$sock' kill-server"
+at_exit "tmux -L '$sock' kill-server; rm -f '${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock'"
 at_exit "KUBECONFIG='$work/kubeconfig' kubectl dsroll daemon stop"
 cat > "$work/shell.sh" <<EOF
 #!/bin/sh
@@ -129,6 +135,19 @@ assert_eq 1 "$(grep -c 'Password for tester' <<<"$second")" "prompts on the term
 assert_eq 1 "$(wc -l < "$work/prompts")" "password prompts after the second command"
 second_history=${second##*"first exit 0"}
 assert_contains "$second_history" "$expected_trimmed" "history of the second command"
+
+# IfAvailable: the daemon's own run fails without a terminal, the plugin's asks on it.
+tmux -L "$sock" send-keys -t it "clear; KUBECONFIG=$work/kubeconfig-ifavailable kubectl dsroll history $ds; echo \"third exit \$?\"" Enter
+wait_screen 60 "Password for maybe:"
+tmux -L "$sock" send-keys -t it "hunter2" Enter
+wait_screen 60 "third exit [0-9]+"
+third=$(screen)
+assert_contains "$third" "third exit 0" "the IfAvailable command"
+third_history=${third##*"Password for maybe:"}
+assert_contains "$third_history" "$expected_trimmed" "history with IfAvailable"
+assert_eq 2 "$(wc -l < "$work/prompts")" "password prompts after the IfAvailable command"
+assert_eq "$(printf 'tester terminal\nmaybe none\nmaybe terminal')" "$(cat "$work/runs")" \
+  "exec plugin runs (Always: the plugin's only; IfAvailable: the daemon's, then the plugin's)"
 
 # The cached credential serves a caller without a terminal too, until it expires.
 run_capture c env KUBECONFIG="$work/kubeconfig" kubectl dsroll history $ds </dev/null
