@@ -116,6 +116,17 @@ wait_screen() {
   done
 }
 
+# Ctrl-C at the password prompt ends the command as it ends kubectl (130), and nothing waits.
+# (bash drops the rest of a line whose command died of SIGINT: the status is asked for apart.)
+tmux -L "$sock" send-keys -t it "kubectl dsroll history $ds" Enter
+wait_screen 60 "Password for tester:"
+tmux -L "$sock" send-keys -t it C-c
+tmux -L "$sock" send-keys -t it "echo \"interrupted exit \$?\"" Enter
+wait_screen 30 "interrupted exit [0-9]+"
+assert_contains "$(screen)" "interrupted exit 130" "Ctrl-C at the prompt"
+[[ ! -e $work/prompts ]] || fail "a password was taken although Ctrl-C was pressed"
+tmux -L "$sock" send-keys -t it "stty sane; clear" Enter  # the exec plugin had echo off
+
 tmux -L "$sock" send-keys -t it "kubectl dsroll history $ds; echo \"first exit \$?\"" Enter
 wait_screen 60 "Password for tester:"
 tmux -L "$sock" send-keys -t it "hunter2" Enter
@@ -131,7 +142,8 @@ tmux -L "$sock" send-keys -t it "kubectl dsroll history $ds; echo \"second exit 
 wait_screen 60 "second exit [0-9]+"
 second=$(screen)
 assert_contains "$second" "second exit 0" "the second command"
-assert_eq 1 "$(grep -c 'Password for tester' <<<"$second")" "prompts on the terminal"
+assert_eq 1 "$(grep -c 'Password for tester' <<<"${second##*interrupted exit 130}")" \
+  "prompts on the terminal"
 assert_eq 1 "$(wc -l < "$work/prompts")" "password prompts after the second command"
 second_history=${second##*"first exit 0"}
 assert_contains "$second_history" "$expected_trimmed" "history of the second command"
@@ -146,7 +158,7 @@ assert_contains "$third" "third exit 0" "the IfAvailable command"
 third_history=${third##*"Password for maybe:"}
 assert_contains "$third_history" "$expected_trimmed" "history with IfAvailable"
 assert_eq 2 "$(wc -l < "$work/prompts")" "password prompts after the IfAvailable command"
-assert_eq "$(printf 'tester terminal\nmaybe none\nmaybe terminal')" "$(cat "$work/runs")" \
+assert_eq "$(printf 'tester terminal\ntester terminal\nmaybe none\nmaybe terminal')" "$(cat "$work/runs")" \
   "exec plugin runs (Always: the plugin's only; IfAvailable: the daemon's, then the plugin's)"
 
 # The cached credential serves a caller without a terminal too, until it expires.
