@@ -43,8 +43,8 @@ args_apiserver() {
 
 args_controller_manager() {
   local pki=$STATE_DIR/pki
-  # A node whose lease stops being renewed turns NotReady after the 20 s grace period (checked
-  # every 2 s); kwok renews leases every 10 s (a quarter of their 40 s duration).
+  # A node whose lease stops being renewed turns NotReady after the grace period (checked every
+  # 2 s); kwok renews leases at a quarter of their duration (see node_timing).
   write_args controller-manager "$BIN/kube-controller-manager" \
     --kubeconfig="$STATE_DIR/admin.kubeconfig" \
     --bind-address=127.0.0.1 --secure-port="$CONTROLLER_MANAGER_PORT" \
@@ -52,9 +52,21 @@ args_controller_manager() {
     --leader-elect=false \
     --service-account-private-key-file="$pki/sa.key" --root-ca-file="$pki/ca.crt" \
     --use-service-account-credentials=false \
-    --node-monitor-period=2s --node-monitor-grace-period=20s \
+    --node-monitor-period=2s --node-monitor-grace-period="$(node_timing grace)s" \
     --kube-api-qps=500 --kube-api-burst=1000 \
     --concurrent-daemonset-syncs=4 --v=1
+}
+
+# node_timing lease|grace: seconds. Up to 1,000 nodes leases last 40 s (renewed every 10 s) and a
+# silent node is NotReady after 20 s, which tests rely on. Beyond that two cores cannot renew
+# every lease every 10 s and healthy nodes would flap, so both are stretched fourfold and more.
+node_timing() {
+  local big=0
+  ((${NODES:-0} > 1000)) && big=1
+  case $1 in
+    lease) ((big)) && echo 160 || echo 40 ;;
+    grace) ((big)) && echo 240 || echo 20 ;;
+  esac
 }
 
 args_scheduler() {
@@ -74,7 +86,7 @@ args_kwok() {
   write_args kwok "$BIN/kwok" -v "$level" \
     --kubeconfig="$STATE_DIR/admin.kubeconfig" --config="$STATE_DIR/kwok.yaml" \
     --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
-    --cidr=10.128.0.0/12 --node-ip=10.240.255.254 --node-lease-duration-seconds=40 \
+    --cidr=10.128.0.0/12 --node-ip=10.240.255.254 --node-lease-duration-seconds="$(node_timing lease)" \
     --server-address="127.0.0.1:$KWOK_PORT"
 }
 
