@@ -205,6 +205,10 @@ tl::expected<void, ApiError> ApiClient::acceptExecCredential(const std::string& 
   return impl_->credentials.accept(stdoutText);
 }
 
+std::uint64_t ApiClient::credentialGeneration() const {
+  return impl_->credentials.relayGeneration();
+}
+
 const RestConfig& ApiClient::config() const { return impl_->config; }
 
 ClientStats ApiClient::stats() const {

@@ -60,6 +60,10 @@ class ApiClient {
   /** Credentials::accept: the exec plugin's stdout as the plugin ran it on the user's terminal. */
   tl::expected<void, ApiError> acceptExecCredential(const std::string& stdoutText);
 
+  /** Changes when the plugin brings a credential: watches backing off after an auth failure
+      retry at once. */
+  std::uint64_t credentialGeneration() const;
+
   /** Sends a request; a non-2xx answer is an ApiError (warnings stay in the response). */
   Awaitable<tl::expected<HttpResponse, ApiError>> send(HttpRequest request);
 

@@ -57,6 +57,8 @@ class Credentials {
 
   int execRuns() const { return execRuns_; }
   int execRelays() const { return execRelays_; }
+  /** Counts credentials accepted from the plugin: a change means work that failed may retry. */
+  std::uint64_t relayGeneration() const { return static_cast<std::uint64_t>(execRelays_); }
 
  private:
   tl::expected<std::string, ApiError> tokenFromFile();

@@ -15,6 +15,7 @@ namespace asio = net::asio;
 namespace {
 
 constexpr std::size_t kMaxEventBytes = 64u * 1024u * 1024u;
+constexpr auto kCredentialPoll = std::chrono::milliseconds(200);
 
 }  // namespace
 
@@ -42,8 +43,22 @@ Awaitable<void> Reflector::sleepBackoff() {
   const auto half = backoff_.count() / 2;
   const auto wait = std::chrono::milliseconds(half + (half > 0 ? jitterState_ % half : 0));
   backoff_ = std::min(backoff_ * 2, options_.maxBackoff);
-  asio::steady_timer timer(co_await asio::this_coro::executor, wait);
-  co_await timer.async_wait(asio::use_awaitable);
+  // A credential the plugin brought from the user's terminal since the attempt began ends the
+  // wait: the failure may have been a credential that had expired, and the command that brought
+  // the new one waits on this watch.
+  const std::uint64_t generation = attemptGeneration_;
+  const auto until = std::chrono::steady_clock::now() + wait;
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  for (auto now = std::chrono::steady_clock::now(); now < until;
+       now = std::chrono::steady_clock::now()) {
+    if (client_.credentialGeneration() != generation) {
+      backoff_ = options_.initialBackoff;
+      co_return;
+    }
+    const std::chrono::steady_clock::duration left = until - now;
+    timer.expires_after(std::min(left, std::chrono::steady_clock::duration(kCredentialPoll)));
+    co_await timer.async_wait(asio::use_awaitable);
+  }
 }
 
 Awaitable<bool> Reflector::list() {
@@ -178,6 +193,7 @@ Awaitable<bool> Reflector::watch(bool& progressed) {
 Awaitable<void> Reflector::run() {
   bool needList = true;
   while (true) {
+    attemptGeneration_ = client_.credentialGeneration();
     if (needList) {
       if (!co_await list()) {
         co_await sleepBackoff();

@@ -89,6 +89,7 @@ class Reflector {
   ReflectorStats stats_;
   std::chrono::milliseconds backoff_;
   std::uint32_t jitterState_;
+  std::uint64_t attemptGeneration_ = 0;  // ApiClient::credentialGeneration when the attempt began
 };
 
 }  // namespace dsroll::kube

@@ -1,5 +1,5 @@
 // Credentials::prepare and accept: when an exec plugin must be relayed to the plugin's terminal,
-// and how the credential the plugin brings back is checked and cached.
+// how the credential the plugin brings back is checked and cached, and watches that retry.
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,8 +9,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+
 #include "daemon/asio/Net.hpp"
+#include "daemon/kube/ApiClient.hpp"
 #include "daemon/kube/Credentials.hpp"
+#include "daemon/kube/Reflector.hpp"
+#include "daemon/lifecycle/Logger.hpp"
 
 namespace dsroll::kube {
 namespace {
@@ -154,6 +159,62 @@ TEST_F(CredentialsRelayTest, NeverIsLeftToTheDaemon) {
   auto ready = run(credentials.prepare(true, true));
   ASSERT_FALSE(ready);
   EXPECT_EQ(ready.error().kind, ipc::ErrorKind::Unauthorized);
+}
+
+/** Counts the failures a reflector reports and keeps the last. */
+class Failures final : public WatchHandler {
+ public:
+  void onListStart() override {}
+  void onListItem(nlohmann::json&&) override {}
+  void onListEnd(const std::string&) override {}
+  void onEvent(WatchEventType, nlohmann::json&&) override {}
+  void onHealth(const ApiError* error) override {
+    if (error == nullptr) return;
+    ++count;
+    last = *error;
+  }
+  int count = 0;
+  ApiError last;
+};
+
+// A watch that failed for want of a credential retries as soon as the plugin brings one, not
+// after its backoff (here ten minutes): the command that brought it waits on that watch.
+TEST_F(CredentialsRelayTest, ARelayedCredentialEndsAWatchBackoff) {
+  asio::io_context io;
+  lifecycle::Logger log(lifecycle::Logger::Options{"", 0, 0, false, lifecycle::LogLevel::Error});
+  RestConfig rest = config("Always", kValid);
+  rest.server = "https://127.0.0.1:1";  // nothing listens: with a credential, a refused connection
+  rest.requestTimeout = std::chrono::seconds(2);
+  ApiClient client(io.get_executor(), rest, log);
+  Failures failures;
+  ReflectorOptions options;
+  options.initialBackoff = std::chrono::minutes(10);
+  Reflector reflector(client, WatchTarget{kDaemonSets, "ns", "", ""}, failures, log, options);
+  bool done = false;
+  asio::cancellation_signal stop;
+  asio::co_spawn(io, reflector.run(),
+                 asio::bind_cancellation_slot(stop.slot(),
+                                              [&done](const std::exception_ptr&) { done = true; }));
+  auto runUntil = [&io](const std::function<bool()>& condition) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!condition() && std::chrono::steady_clock::now() < deadline) {
+      io.run_for(std::chrono::milliseconds(50));
+    }
+  };
+  runUntil([&] { return failures.count == 1; });
+  ASSERT_EQ(failures.count, 1);
+  EXPECT_EQ(failures.last.message,
+            "Unable to connect to the server: getting credentials: exec plugin cannot support "
+            "interactive mode: standard input is not a terminal");
+
+  ASSERT_TRUE(client.acceptExecCredential(kValid));
+  runUntil([&] { return failures.count == 2; });
+  ASSERT_EQ(failures.count, 2) << "the watch still waits out its backoff";
+  EXPECT_EQ(failures.last.kind, ipc::ErrorKind::Unreachable) << failures.last.message;
+
+  stop.emit(asio::cancellation_type::terminal);
+  runUntil([&] { return done; });
+  EXPECT_TRUE(done);
 }
 
 }  // namespace
