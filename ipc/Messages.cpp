@@ -216,7 +216,7 @@ Parsed finish(const Reader& r, bool ok, T&& message) {
   if (!ok) {
     return tl::unexpected(r.error());
   }
-  return Message(std::forward<T>(message));
+  return Parsed(tl::in_place, std::in_place_type<std::decay_t<T>>, std::forward<T>(message));
 }
 
 Parsed parseHello(const json& f) {
