@@ -60,6 +60,13 @@ CommandError daemonSetNotFound(const std::string& name) {
                       "Error from server (NotFound): daemonsets.apps \"" + name + "\" not found", 1};
 }
 
+std::string globalFlags(const ipc::KubeFlags& kube) {
+  std::string flags;
+  if (kube.kubeconfig) flags += " --kubeconfig=" + *kube.kubeconfig;
+  if (kube.context) flags += " --context=" + *kube.context;
+  return flags;
+}
+
 bool unreachable(const CommandError& error) {
   return error.kind == ipc::ErrorKind::Unreachable;
 }

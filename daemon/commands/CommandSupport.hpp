@@ -71,6 +71,9 @@ tl::expected<CachedDaemonSet, CommandError> loadCached(Services& services, const
 /** "(from cache, last synced 3m ago)"-style notice for stderr. */
 std::string cacheNotice(const CachedDaemonSet& cached, const std::string& why);
 
+/** " --kubeconfig=F --context=C" as the user gave them, so suggested commands reach the same cluster. */
+std::string globalFlags(const ipc::KubeFlags& kube);
+
 /** kubectl's line for an API error. */
 CommandError fromApiError(const kube::ApiError& error);
 

@@ -31,14 +31,6 @@ std::string millis(Clock::duration d) {
   return std::to_string(us / 1000) + "." + std::to_string(us % 1000 / 100) + " ms";
 }
 
-/** The user's --context/--kubeconfig, so fixing commands reach the same cluster. */
-std::string globalFlags(const ipc::KubeFlags& kube) {
-  std::string flags;
-  if (kube.kubeconfig) flags += " --kubeconfig=" + *kube.kubeconfig;
-  if (kube.context) flags += " --context=" + *kube.context;
-  return flags;
-}
-
 void printReport(CommandContext& ctx, const diagnose::Report& report, const std::string& output) {
   if (output == "json") {
     ctx.reply.out(render::toKubectlJson(diagnose::toJson(report)));

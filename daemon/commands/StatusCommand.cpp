@@ -7,6 +7,7 @@
 #include "daemon/commands/RolloutProgress.hpp"
 #include "daemon/commands/StuckHint.hpp"
 #include "daemon/commands/WaitRollout.hpp"
+#include "daemon/diagnose/Snapshot.hpp"
 #include "daemon/model/Json.hpp"
 #include "daemon/model/LabelSelector.hpp"
 
@@ -19,11 +20,19 @@ using Clock = std::chrono::steady_clock;
 constexpr auto kTick = std::chrono::milliseconds(500);
 constexpr auto kStallBeforeHint = std::chrono::seconds(20);
 
+/** kubectl's status line ends in a newline; a progress frame carries the line alone. */
+std::string withoutNewline(std::string line) {
+  while (!line.empty() && line.back() == '\n')
+    line.pop_back();
+  return line;
+}
+
 /** The live-view side: pods and nodes watches, progress frames, the ETA. */
 class LiveView {
  public:
-  LiveView(Target& target, const state::DaemonSetRecord& ds)
-      : pods_(target.handle.cluster->pods(target.namespace_,
+  LiveView(Target& target, const state::DaemonSetRecord& ds, std::string diagnoseCommand)
+      : diagnoseCommand_(std::move(diagnoseCommand)),
+        pods_(target.handle.cluster->pods(target.namespace_,
                                           model::selectorString(ds.object["spec"]["selector"]))),
         nodes_(target.handle.cluster->nodes()),
         revisions_(target.handle.cluster->revisions(target.namespace_)),
@@ -59,7 +68,7 @@ class LiveView {
     for (const auto& n : p.nodes) {
       nodes.push_back({{"name", n.name}, {"state", toString(n.state)}, {"reason", n.reason}});
     }
-    const auto hint = stuckHint(ds.name, p);
+    const auto hint = stuckHint(diagnoseCommand_, p);
     return {{"namespace", ds.namespace_},
             {"name", ds.name},
             {"strategy", model::str(ds.object, {"spec", "updateStrategy", "type"})},
@@ -73,7 +82,7 @@ class LiveView {
             {"elapsedSeconds", elapsed},
             {"etaSeconds", eta},
             {"nodes", nodes},
-            {"message", status.message},
+            {"message", withoutNewline(status.message)},
             {"hint", hint.empty() ? nlohmann::json(nullptr) : nlohmann::json(hint)},
             {"done", status.done}};
   }
@@ -100,6 +109,7 @@ class LiveView {
     return r != nullptr ? r->revision : 0;
   }
 
+  std::string diagnoseCommand_;
   std::shared_ptr<state::PodInformer> pods_;
   std::shared_ptr<state::NodeInformer> nodes_;
   std::shared_ptr<state::RevisionInformer> revisions_;
@@ -120,11 +130,14 @@ Awaitable<CommandResult> followRollout(Services& s, CommandContext& ctx, Target*
   }
   auto& informer = *live->daemonSets;
   const std::string key = target->namespace_ + "/" + target->name;
+  const std::string diagnoseCommand =
+      diagnose::CommandStyle{target->name, target->namespace_, globalFlags(ctx.request.kube)}
+          .dsroll("diagnose");
   const auto deadline = timeout->count() > 0 ? Clock::now() + *timeout : Clock::time_point::max();
 
   std::unique_ptr<LiveView> view;
   if (tty && watch) {
-    view = std::make_unique<LiveView>(*target, live->ds);
+    view = std::make_unique<LiveView>(*target, live->ds, diagnoseCommand);
     co_await view->sync();
   }
   std::string printedVersion;
@@ -168,9 +181,9 @@ Awaitable<CommandResult> followRollout(Services& s, CommandContext& ctx, Target*
     } else if (!view && !hinted && Clock::now() - lastProgress > kStallBeforeHint) {
       hinted = true;
       // Progress stopped: look at the pods once to say why, on stderr (stdout stays kubectl's).
-      LiveView probe(*target, *ds);
+      LiveView probe(*target, *ds, diagnoseCommand);
       co_await probe.sync();
-      if (auto hint = stuckHint(ds->name, probe.progress(*ds)); !hint.empty()) {
+      if (auto hint = stuckHint(diagnoseCommand, probe.progress(*ds)); !hint.empty()) {
         ctx.reply.err("hint: " + hint + "\n");
       }
     }

@@ -20,7 +20,7 @@ bool isFailure(const std::string& reason) {
 
 }  // namespace
 
-std::string stuckHint(const std::string& name, const RolloutProgress& progress) {
+std::string stuckHint(const std::string& diagnoseCommand, const RolloutProgress& progress) {
   std::map<std::string, std::vector<std::string>> byReason;
   for (const auto& node : progress.nodes) {
     if ((node.state == NodeState::Updating || node.state == NodeState::Unavailable) &&
@@ -39,7 +39,7 @@ std::string stuckHint(const std::string& name, const RolloutProgress& progress) 
     text += std::to_string(nodes.size()) + (nodes.size() == 1 ? " pod " : " pods ") + "in " +
             reason + " (" + nodes.front() + (nodes.size() > 1 ? ", ..." : "") + ")";
   }
-  return text + ": run kubectl dsroll diagnose " + name;
+  return text + ": run " + diagnoseCommand;
 }
 
 }  // namespace dsroll::commands

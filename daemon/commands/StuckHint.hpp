@@ -8,9 +8,9 @@ namespace dsroll::commands {
 
 /**
  * One line saying why progress may have stopped, from the nodes' reasons ("2 new pods in
- * ImagePullBackOff (node-1, node-2): run kubectl dsroll diagnose NAME"), or "" when nothing
- * looks wrong.
+ * ImagePullBackOff (node-1, ...): run kubectl dsroll diagnose NAME -n NS"), or "" when nothing
+ * looks wrong. diagnoseCommand is the whole command to suggest.
  */
-std::string stuckHint(const std::string& name, const RolloutProgress& progress);
+std::string stuckHint(const std::string& diagnoseCommand, const RolloutProgress& progress);
 
 }  // namespace dsroll::commands

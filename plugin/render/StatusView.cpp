@@ -194,8 +194,9 @@ std::string renderStatus(const json& progress, int width, int height, bool color
     times += "  eta " + (eta ? formatDuration(*eta) : std::string("unknown"));
   }
   top.push_back(times);
+  // Once done, kubectl's closing line is printed under the view: not twice.
   const std::string message = stringField(p, "message");
-  if (!message.empty()) top.push_back(paint(message, Color::Dim, color));
+  if (!message.empty() && !done) top.push_back(paint(message, Color::Dim, color));
 
   const std::string hint = stringField(p, "hint");
   if (!hint.empty()) bottom.push_back(paint("hint: " + hint, Color::Cyan, color));

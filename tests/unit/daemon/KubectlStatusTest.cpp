@@ -48,10 +48,11 @@ TEST(StuckHintTest, GroupsFailureReasons) {
              {"node-2", NodeState::Updating, "ImagePullBackOff"},
              {"node-3", NodeState::Waiting, ""},
              {"node-4", NodeState::Updating, "ContainerCreating"}};
-  EXPECT_EQ(stuckHint("fluentd", p),
-            "2 pods in ImagePullBackOff (node-1, ...): run kubectl dsroll diagnose fluentd");
+  EXPECT_EQ(stuckHint("kubectl dsroll diagnose fluentd -n kube-system", p),
+            "2 pods in ImagePullBackOff (node-1, ...): run kubectl dsroll diagnose fluentd -n "
+            "kube-system");
   p.nodes = {{"node-1", NodeState::Updating, "ContainerCreating"}};
-  EXPECT_EQ(stuckHint("fluentd", p), "");
+  EXPECT_EQ(stuckHint("kubectl dsroll diagnose fluentd -n kube-system", p), "");
 }
 
 }  // namespace

@@ -116,8 +116,10 @@ TEST(StatusViewTest, DoneFrameShowsTheTotalTime) {
   frame["available"] = 3;
   frame["elapsedSeconds"] = 125.0;
   frame["hint"] = nullptr;
+  frame["message"] = "daemon set \"fluentd-elasticsearch\" successfully rolled out";
   const auto rows = lines(render::renderStatus(frame, 80, 0, false));
   EXPECT_EQ(rows[2], "ready 2/3  done in 2m05s");
+  EXPECT_EQ(rows[3].rfind("updated", 0), 0u) << "the closing line is printed once, under the view";
   EXPECT_EQ(rows.back(), "unavailable (1)  node-4 ImagePullBackOff");
 }
 
