@@ -125,7 +125,9 @@ tmux -L "$sock" send-keys -t it "echo \"interrupted exit \$?\"" Enter
 wait_screen 30 "interrupted exit [0-9]+"
 assert_contains "$(screen)" "interrupted exit 130" "Ctrl-C at the prompt"
 [[ ! -e $work/prompts ]] || fail "a password was taken although Ctrl-C was pressed"
-tmux -L "$sock" send-keys -t it "stty sane; clear" Enter  # the exec plugin had echo off
+tmux -L "$sock" send-keys -t it "stty sane; clear; echo cleared-\$((1 + 1))" Enter  # the exec plugin had echo off
+# The old prompt must be gone before the next one is waited for (the typed line has no "cleared-2").
+wait_screen 30 "cleared-2"
 
 tmux -L "$sock" send-keys -t it "kubectl dsroll history $ds; echo \"first exit \$?\"" Enter
 wait_screen 60 "Password for tester:"
