@@ -68,6 +68,7 @@ measure() {  # measure LABEL CONTEXT RUNS
   printf '  %-42s %12s %12s\n' command "median ms" "peak MiB"
   local label cmd
   for pair in \
+    "kubectl-dsroll daemon status (warm daemon)|$BIN/kubectl-dsroll daemon status" \
     "kubectl-dsroll history|$BIN/kubectl-dsroll history fluentd-elasticsearch -n $NS --context $ctx" \
     "kubectl dsroll history|$KUBECTL dsroll history fluentd-elasticsearch -n $NS --context $ctx" \
     "kubectl rollout history|$KUBECTL rollout history ds/fluentd-elasticsearch -n $NS --context $ctx" \
