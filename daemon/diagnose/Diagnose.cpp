@@ -58,6 +58,7 @@ Report analyze(const Snapshot& s, const Extras& x, std::vector<std::string> note
     if (f) r.findings.push_back(std::move(*f));
   };
   add(generationFinding(s, x));
+  add(controllerIdleFinding(s, x));
   add(brokenTemplateFinding(s));
   add(resourceFinding(s, x));
   add(hostPortSurgeFinding(s));

@@ -39,6 +39,9 @@ std::optional<Finding> hostPortSurgeFinding(const Snapshot& s);
 /** The controller has not observed the latest generation. */
 std::optional<Finding> generationFinding(const Snapshot& s, const Extras& x);
 
+/** Old pods left, nothing in flight, nothing changing: the controller stopped rolling. */
+std::optional<Finding> controllerIdleFinding(const Snapshot& s, const Extras& x);
+
 /** The rollout waits because maxUnavailable (or maxSurge) is used up by unavailable nodes. */
 std::optional<Finding> budgetFinding(const Snapshot& s);
 
