@@ -34,7 +34,8 @@ std::int64_t nowSeconds() {
       .count();
 }
 
-tl::expected<Target, CommandError> resolveTarget(Services& services, const ipc::Request& request,
+tl::expected<Target, CommandError> resolveTarget(Services& services,
+                                                 const ipc::Request& request,
                                                  bool requireName) {
   auto config = kube::resolveConfig(request.kube, request.env, request.cwd);
   if (!config) {
@@ -57,7 +58,8 @@ CommandError fromApiError(const kube::ApiError& error) {
 
 CommandError daemonSetNotFound(const std::string& name) {
   return CommandError{ipc::ErrorKind::NotFound,
-                      "Error from server (NotFound): daemonsets.apps \"" + name + "\" not found", 1};
+                      "Error from server (NotFound): daemonsets.apps \"" + name + "\" not found",
+                      1};
 }
 
 std::string globalFlags(const ipc::KubeFlags& kube) {
@@ -90,7 +92,8 @@ std::vector<state::RevisionRecord> revisionsOf(const state::RevisionInformer& in
 }
 
 Awaitable<tl::expected<LiveDaemonSet, CommandError>> loadLive(Services& /*services*/,
-                                                              Target& target, bool withRevisions) {
+                                                              Target& target,
+                                                              bool withRevisions) {
   using Result = tl::expected<LiveDaemonSet, CommandError>;
   auto& cluster = *target.handle.cluster;
   LiveDaemonSet live;
@@ -110,8 +113,8 @@ Awaitable<tl::expected<LiveDaemonSet, CommandError>> loadLive(Services& /*servic
                                                    std::chrono::milliseconds(200));
   }
   if (!live.daemonSets->healthy()) {
-    co_return Result(tl::unexpect, CommandError{ipc::ErrorKind::Unreachable,
-                                                live.daemonSets->lastError(), 1});
+    co_return Result(tl::unexpect,
+                     CommandError{ipc::ErrorKind::Unreachable, live.daemonSets->lastError(), 1});
   }
   const auto* ds = live.daemonSets->find(target.namespace_ + "/" + target.name);
   if (ds == nullptr) {
@@ -160,16 +163,16 @@ tl::expected<CachedDaemonSet, CommandError> loadCached(Services& services, const
   }
   const auto& config = target.handle.config;
   auto noEntry = [&] {
-    return server::commandError(
-        ipc::ErrorKind::Cache, "no cached history for daemonset \"" + target.name +
-                                   "\" in namespace \"" + target.namespace_ + "\" of context \"" +
-                                   config.contextName + "\" (" + config.rest.server + ")");
+    return server::commandError(ipc::ErrorKind::Cache,
+                                "no cached history for daemonset \"" + target.name +
+                                    "\" in namespace \"" + target.namespace_ + "\" of context \"" +
+                                    config.contextName + "\" (" + config.rest.server + ")");
   };
   if (target.handle.cacheClusterId < 0) {
     return tl::unexpected(noEntry());
   }
-  auto rows = services.cache->findDaemonSets(target.handle.cacheClusterId, target.namespace_,
-                                             target.name);
+  auto rows =
+      services.cache->findDaemonSets(target.handle.cacheClusterId, target.namespace_, target.name);
   if (!rows) {
     return tl::unexpected(server::commandError(ipc::ErrorKind::Cache, rows.error().message));
   }
@@ -192,7 +195,8 @@ tl::expected<CachedDaemonSet, CommandError> loadCached(Services& services, const
 std::string cacheNotice(const CachedDaemonSet& cached, const std::string& why) {
   std::string when = "never synced";
   if (cached.lastSynced) {
-    const auto ago = std::chrono::seconds(std::max<std::int64_t>(0, nowSeconds() - *cached.lastSynced));
+    const auto ago =
+        std::chrono::seconds(std::max<std::int64_t>(0, nowSeconds() - *cached.lastSynced));
     when = "last synced " + render::humanDuration(ago) + " ago";
   }
   std::string notice = "(from cache, " + when;
@@ -215,8 +219,8 @@ tl::expected<std::chrono::milliseconds, CommandError> timeoutArg(
   auto parsed = kube::parseDuration(text);
   if (!parsed) {
     return tl::unexpected(server::commandError(
-        ipc::ErrorKind::Usage, "invalid argument \"" + text + "\" for \"--timeout\" flag: " +
-                                   parsed.error().message));
+        ipc::ErrorKind::Usage,
+        "invalid argument \"" + text + "\" for \"--timeout\" flag: " + parsed.error().message));
   }
   return *parsed;
 }

@@ -30,7 +30,8 @@ struct Target {
 };
 
 /** Resolves the kubeconfig and args.name. */
-tl::expected<Target, CommandError> resolveTarget(Services& services, const ipc::Request& request,
+tl::expected<Target, CommandError> resolveTarget(Services& services,
+                                                 const ipc::Request& request,
                                                  bool requireName = true);
 
 /** A DaemonSet as the API server has it now, with the revisions kubectl would list for it. */
@@ -43,7 +44,8 @@ struct LiveDaemonSet {
 };
 
 /** Waits for the informers to sync (first use), then reads the DaemonSet. */
-Awaitable<tl::expected<LiveDaemonSet, CommandError>> loadLive(Services& services, Target& target,
+Awaitable<tl::expected<LiveDaemonSet, CommandError>> loadLive(Services& services,
+                                                              Target& target,
                                                               bool withRevisions);
 
 /**
@@ -71,7 +73,8 @@ tl::expected<CachedDaemonSet, CommandError> loadCached(Services& services, const
 /** "(from cache, last synced 3m ago)"-style notice for stderr. */
 std::string cacheNotice(const CachedDaemonSet& cached, const std::string& why);
 
-/** " --kubeconfig=F --context=C" as the user gave them, so suggested commands reach the same cluster. */
+/** " --kubeconfig=F --context=C" as the user gave them, so suggested commands reach the same
+ * cluster. */
 std::string globalFlags(const ipc::KubeFlags& kube);
 
 /** kubectl's line for an API error. */

@@ -51,11 +51,13 @@ class LiveView {
       if (p.ownerUid == ds.uid) pods.push_back(&p);
     }
     std::vector<const state::NodeRecord*> nodes;
-    for (const auto& [k, n] : nodes_->items()) nodes.push_back(&n);
+    for (const auto& [k, n] : nodes_->items())
+      nodes.push_back(&n);
     return rolloutProgress(ds, currentHash(ds), pods, nodes, nowSeconds());
   }
 
-  nlohmann::json frame(const state::DaemonSetRecord& ds, const KubectlStatus& status,
+  nlohmann::json frame(const state::DaemonSetRecord& ds,
+                       const KubectlStatus& status,
                        const RolloutProgress& p) {
     const auto elapsed = std::chrono::duration<double>(Clock::now() - started_).count();
     if (!firstUpdated_) firstUpdated_ = p.updated;
@@ -117,7 +119,9 @@ class LiveView {
   std::optional<std::int64_t> firstUpdated_;
 };
 
-Awaitable<CommandResult> followRollout(Services& s, CommandContext& ctx, Target* target,
+Awaitable<CommandResult> followRollout(Services& s,
+                                       CommandContext& ctx,
+                                       Target* target,
                                        bool watch) {
   auto timeout = timeoutArg(ctx.request, std::chrono::milliseconds(0));
   if (!timeout) co_return tl::unexpected(timeout.error());

@@ -8,10 +8,16 @@ namespace dsroll::commands {
 namespace {
 
 bool isFailure(const std::string& reason) {
-  static const char* const kFailures[] = {
-      "ImagePullBackOff", "ErrImagePull", "InvalidImageName", "CrashLoopBackOff",
-      "CreateContainerConfigError", "CreateContainerError", "RunContainerError",
-      "NodeNotReady", "Terminating", "Error"};
+  static const char* const kFailures[] = {"ImagePullBackOff",
+                                          "ErrImagePull",
+                                          "InvalidImageName",
+                                          "CrashLoopBackOff",
+                                          "CreateContainerConfigError",
+                                          "CreateContainerError",
+                                          "RunContainerError",
+                                          "NodeNotReady",
+                                          "Terminating",
+                                          "Error"};
   for (const char* f : kFailures) {
     if (reason == f) return true;
   }

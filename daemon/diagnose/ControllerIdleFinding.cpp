@@ -58,8 +58,8 @@ std::optional<Finding> controllerIdleFinding(const Snapshot& s, const Extras& x)
   nlohmann::json data = {{"idleSeconds", still}, {"waitingNodes", waiting}};
   if (x.controllerLease) {
     const auto age = serverNow - x.controllerLease->renewTime;
-    f.evidence.push_back("kube-system/kube-controller-manager lease last renewed " +
-                         duration(age) + " ago");
+    f.evidence.push_back("kube-system/kube-controller-manager lease last renewed " + duration(age) +
+                         " ago");
     data["controllerLeaseAgeSeconds"] = age;
   }
   // Any write to the DaemonSet wakes the controller; an annotation leaves the template (and so
