@@ -15,6 +15,7 @@
 #include "daemon/kube/Duration.hpp"
 #include "daemon/kube/ExecCredential.hpp"
 #include "daemon/kube/GoText.hpp"
+#include "ipc/ExecEnvironment.hpp"
 
 namespace dsroll::kube {
 
@@ -178,30 +179,6 @@ Captured collect(Child& child, Fd& out, Fd& err, Clock::time_point deadline) {
   }
 }
 
-std::vector<std::string> environment(const ExecConfig& exec,
-                                     const RestConfig& cluster,
-                                     const std::map<std::string, std::string>& callerEnv) {
-  std::map<std::string, std::string> merged = callerEnv;
-  for (const auto& [name, value] : exec.env) {
-    if (!name.empty()) merged[name] = value;
-  }
-  merged["KUBERNETES_EXEC_INFO"] = execInfoJson(exec, cluster, false);
-  std::vector<std::string> out;
-  out.reserve(merged.size());
-  for (const auto& [name, value] : merged)
-    out.push_back(name + "=" + value);
-  return out;
-}
-
-std::vector<char*> pointers(std::vector<std::string>& strings) {
-  std::vector<char*> out;
-  out.reserve(strings.size() + 1);
-  for (auto& s : strings)
-    out.push_back(s.data());
-  out.push_back(nullptr);
-  return out;
-}
-
 /** posix_spawn with stdin from /dev/null, stdout/stderr into the pipes, default signals. */
 int spawn(pid_t& pid,
           const std::string& path,
@@ -227,8 +204,8 @@ int spawn(pid_t& pid,
   posix_spawnattr_setpgroup(&attr, 0);
   posix_spawnattr_setflags(&attr,
                            POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
-  auto argvPointers = pointers(argv);
-  auto envPointers = pointers(env);
+  auto argvPointers = ipc::spawnPointers(argv);
+  auto envPointers = ipc::spawnPointers(env);
   const int rc =
       ::posix_spawn(&pid, path.c_str(), &actions, &attr, argvPointers.data(), envPointers.data());
   posix_spawnattr_destroy(&attr);
@@ -273,7 +250,9 @@ tl::expected<ExecCredential, ExecError> runExecPlugin(
   argv.insert(argv.end(), exec.args.begin(), exec.args.end());
   pid_t pid = -1;
   const int rc =
-      spawn(pid, *path, std::move(argv), environment(exec, cluster, callerEnv), outWrite, errWrite);
+      spawn(pid, *path, std::move(argv),
+            ipc::execEnvironment(callerEnv, exec.env, execInfoJson(exec, cluster, false)), outWrite,
+            errWrite);
   outWrite.reset();  // the child holds its own copies; EOF comes when it (and its children) exit
   errWrite.reset();
   if (rc == ENOENT) return tl::make_unexpected(notFound(exec));

@@ -1,5 +1,7 @@
 #include "plugin/client/ExecRelay.hpp"
 
+#include "ipc/ExecEnvironment.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -38,33 +40,12 @@ std::string errnoText(int error) {
   return text;
 }
 
-std::vector<std::string> environment(const ipc::CredentialRequest& request, const RelayIo& io) {
-  std::map<std::string, std::string> merged = io.environment;
-  for (const auto& [name, value] : request.env) {
-    if (!name.empty()) merged[name] = value;  // later entries win, as in Go's exec
-  }
-  merged["KUBERNETES_EXEC_INFO"] = request.execInfo;
-  std::vector<std::string> out;
-  out.reserve(merged.size());
-  for (const auto& [name, value] : merged)
-    out.push_back(name + "=" + value);
-  return out;
-}
-
-std::vector<char*> pointers(std::vector<std::string>& strings) {
-  std::vector<char*> out;
-  out.reserve(strings.size() + 1);
-  for (auto& s : strings)
-    out.push_back(s.data());
-  out.push_back(nullptr);
-  return out;
-}
-
 /** posix_spawnp: stdin and stderr as given, stdout into the pipe, default signals. */
 int spawn(pid_t& pid, const ipc::CredentialRequest& request, const RelayIo& io, int stdoutFd) {
   std::vector<std::string> argv{request.command};
   argv.insert(argv.end(), request.args.begin(), request.args.end());
-  std::vector<std::string> env = environment(request, io);
+  std::vector<std::string> env =
+      ipc::execEnvironment(io.environment, request.env, request.execInfo);
   posix_spawn_file_actions_t actions;
   posix_spawnattr_t attr;
   posix_spawn_file_actions_init(&actions);
@@ -82,8 +63,8 @@ int spawn(pid_t& pid, const ipc::CredentialRequest& request, const RelayIo& io, 
   posix_spawnattr_setsigmask(&attr, &none);
   posix_spawnattr_setsigdefault(&attr, &all);  // we ignore SIGPIPE; it must not
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  auto argvPointers = pointers(argv);
-  auto envPointers = pointers(env);
+  auto argvPointers = ipc::spawnPointers(argv);
+  auto envPointers = ipc::spawnPointers(env);
   const int rc = ::posix_spawnp(&pid, request.command.c_str(), &actions, &attr, argvPointers.data(),
                                 envPointers.data());
   posix_spawnattr_destroy(&attr);
