@@ -147,6 +147,7 @@ expect 1 "The DaemonSet \"mismatch\" is invalid: spec.template.metadata.labels: 
 echo "== apply conflicts with another field manager"
 daemonset csa >csa.yaml
 "$KUBECTL" apply -f csa.yaml -n "$NS" >/dev/null
+wait_rollout "$NS" csa  # the controller's status writes would change the snapshot's versions
 daemonset csa registry.k8s.io/pause:3.9 >csa-new.yaml
 expect 1 "error: Apply failed with 1 conflict: conflict with \"kubectl-client-side-apply\" using apps/v1: .spec.template.spec.containers[name=\"main\"].image (these fields have other managers: run again with --force-conflicts to take them over, or remove them from the manifest)" \
   apply -f csa-new.yaml -n "$NS"
