@@ -37,6 +37,61 @@ TEST(ControllerIdleFindingTest, OldPodsNothingInFlightAndNothingChangingIsIdle) 
   EXPECT_EQ(f->data["idleSeconds"], 600);
 }
 
+TEST(ControllerIdleFindingTest, OldPodsLeftBesideAvailableNewOnesAreIdle) {
+  Scenario sc;
+  sc.status(2, 0, 2, 2);
+  sc.ds["spec"]["updateStrategy"]["rollingUpdate"] = {{"maxSurge", 1}, {"maxUnavailable", 0}};
+  sc.addNode("node-1");
+  sc.addNode("node-2");
+  sc.addPod("agent-1", "node-1", 1);
+  sc.addPod("agent-1-new", "node-1", 2);
+  sc.addPod("agent-2", "node-2", 1);
+  const auto f = controllerIdleFinding(sc.snapshot(), Extras{});
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->severity, Severity::Blocking);
+  EXPECT_EQ(f->cause,
+            "the DaemonSet controller stopped rolling: 1 of 2 nodes updated, nothing in flight, "
+            "no pod changed for 10m");
+  EXPECT_EQ(f->evidence[1], "1 nodes still run an old revision: node-2");
+  EXPECT_EQ(f->evidence[2],
+            "1 nodes keep an old pod beside an available new one (the controller deletes it once "
+            "the new one is available): node-1");
+  EXPECT_EQ(f->data["oldPodBesideNewNodes"], nlohmann::json::array({"node-1"}));
+
+  // Every node updated and the status says so: the old pods hold nothing up any more.
+  Scenario done = sc;
+  done.addPod("agent-2-new", "node-2", 2);
+  done.status(2, 2, 2, 2);
+  const auto left = controllerIdleFinding(done.snapshot(), Extras{});
+  ASSERT_TRUE(left);
+  EXPECT_EQ(left->severity, Severity::Warning);
+  EXPECT_EQ(left->data["oldPodBesideNewNodes"], nlohmann::json::array({"node-1", "node-2"}));
+}
+
+TEST(ControllerIdleFindingTest, AStatusBehindThePodsIsIdle) {
+  Scenario sc;
+  sc.status(2, 1, 1, 2);
+  sc.addNode("node-1");
+  sc.addNode("node-2");
+  sc.addPod("agent-1", "node-1", 2);
+  sc.addPod("agent-2", "node-2", 2);
+  const auto f = controllerIdleFinding(sc.snapshot(), Extras{});
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->severity, Severity::Blocking);
+  EXPECT_EQ(f->cause,
+            "the DaemonSet controller stopped rolling: 2 of 2 nodes updated, nothing in flight, "
+            "no pod changed for 10m");
+  EXPECT_EQ(f->evidence.back(),
+            "the status counts 1 updated and 1 available of 2 desired: the controller has not "
+            "written what the pods show");
+  EXPECT_EQ(f->data["statusBehind"], true);
+
+  // Fewer nodes than the controller wants: the pods do not show it done, other checks explain.
+  Scenario short_ = sc;
+  short_.status(3, 1, 1, 2);
+  EXPECT_FALSE(controllerIdleFinding(short_.snapshot(), Extras{}));
+}
+
 TEST(ControllerIdleFindingTest, ARecentChangeIsTheControllerBetweenTwoSteps) {
   Scenario sc = halfRolled();
   sc.pods[0]["status"]["conditions"][0]["lastTransitionTime"] =
