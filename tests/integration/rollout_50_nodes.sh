@@ -6,10 +6,12 @@
 # where the scheduler rules say.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-# Kubernetes v1.36.3's DaemonSet controller now and then stops a surge rollout here ("read version
-# ... is not as new as written version" in its log, then nothing until a DaemonSet event). While
-# the rollouts run, a watcher asks diagnose every 10 s and applies its ControllerIdle fix, as a user
-# would: that finding is what keeps this test from hanging on the controller.
+# Kubernetes v1.36.3's DaemonSet controller now and then stops a surge rollout here: new pods turn
+# Ready, the controller syncs before minReadySeconds has passed, and the re-check it schedules for
+# when they become available never runs (in its log the last sync says "numSurge=10"), so the old
+# pods stay until some other event. While the rollouts run, a watcher asks diagnose every 10 s and
+# applies its ControllerIdle fix, as a user would: that finding is what keeps this test from
+# hanging on the controller, and its line in the log shows when it did.
 ROLLOUT_TIMEOUT=300s
 nudge_idle() {  # nudge_idle NAME...: runs until killed
   local name fix
@@ -25,7 +27,37 @@ nudge_idle() {  # nudge_idle NAME...: runs until killed
   done
 }
 
+# What a stalled rollout looks like, for the log of a failed run.
+dump_state() {
+  local name
+  echo "--- DaemonSets ---"
+  "$KUBECTL" get ds -n "$ns" -o wide
+  "$KUBECTL" get ds -n "$ns" -o json | jq -c '.items[] | {name: .metadata.name,
+      generation: .metadata.generation, status, strategy: .spec.updateStrategy,
+      minReadySeconds: .spec.minReadySeconds}'
+  "$KUBECTL" get controllerrevisions -n "$ns" -o json | jq -r '.items[] |
+      "\(.metadata.name) revision \(.revision) \(.data.spec.template.spec.containers[0].image)"'
+  echo "--- pods by image, readiness and deletion ---"
+  "$KUBECTL" get pods -n "$ns" -o json | jq -r '.items[] | [.metadata.labels.app,
+      .spec.containers[0].image,
+      .metadata.labels["controller-revision-hash"],
+      "ready=" + ([.status.conditions[]? | select(.type == "Ready") | .status][0] // "?"),
+      (if .metadata.deletionTimestamp then "deleting" else "-" end)] | @tsv' | sort | uniq -c
+  echo "--- nodes without exactly one pod per DaemonSet ---"
+  "$KUBECTL" get pods -n "$ns" -o json |
+    jq -r '.items[] | "\(.metadata.labels.app) \(.spec.nodeName // "unscheduled")"' | sort | uniq -c |
+    awk '$1 != 1' | head -n 20
+  for name in agent ssd; do
+    echo "--- kubectl dsroll diagnose $name ---"
+    kubectl dsroll diagnose "$name" -n "$ns" 2>&1 | head -n 30
+  done
+  echo "--- controller-manager log on this namespace (last 30 lines) ---"
+  grep -F "$ns" "${DSROLL_CLUSTER_STATE:-/tmp/dsroll-clusters}/$DSROLL_TEST_CLUSTER_NAME/logs/controller-manager.log" |
+    tail -n 30
+}
+
 ns=$(new_namespace fifty)
+on_failure dump_state
 nudge_idle agent ssd &
 nudger=$!
 at_exit "pkill -P $nudger; kill $nudger"
@@ -56,6 +88,9 @@ kubectl dsroll strategy agent -n "$ns" --max-surge=20% --max-unavailable=0 --min
 assert_eq '{"maxSurge":"20%","maxUnavailable":0}' \
   "$("$KUBECTL" get ds agent -n "$ns" -o jsonpath='{.spec.updateStrategy.rollingUpdate}')" "the strategy"
 run_capture shown kubectl dsroll strategy agent -n "$ns"
+# Pods Ready for less than minReadySeconds are unavailable, and the controller replaces unavailable
+# pods without counting them against maxSurge: wait until they count again.
+wait_rollout "$ns" agent
 assert_contains "$shown_out" "20%" "strategy shows maxSurge"
 
 kubectl dsroll set image agent -n "$ns" main=registry.example/agent:2 >/dev/null

@@ -29,11 +29,15 @@ MANIFESTS="$IT_ROOT/tests/integration/manifests"
 # Namespaces go to a file: new_namespace runs in $(...), a sub-shell whose variables are lost.
 _it_namespace_list=$(mktemp /tmp/dsroll-it-ns.XXXXXX)
 _it_cleanups=()
+_it_failure_hooks=()
 
 # Runs at exit whatever happened: the test's own cleanups, its namespaces, its daemon.
 _it_exit() {
   local rc=$?
   local c
+  if (( rc != 0 )); then
+    for c in "${_it_failure_hooks[@]}"; do eval "$c" >&2 || true; done
+  fi
   for c in "${_it_cleanups[@]}"; do eval "$c" >/dev/null 2>&1 || true; done
   while IFS= read -r ns; do
     [[ -n $ns ]] && "$KUBECTL" delete namespace "$ns" --wait=false >/dev/null 2>&1 || true
@@ -48,8 +52,8 @@ _it_exit() {
     fi
   fi
   if (( rc != 0 )) && [[ -f $KUBECTL_DSROLL_HOME/dsrolld.log ]]; then
-    echo "--- dsrolld.log (last 40 lines) ---" >&2
-    tail -n 40 "$KUBECTL_DSROLL_HOME/dsrolld.log" >&2
+    echo "--- dsrolld.log (last 100 lines) ---" >&2
+    tail -n 100 "$KUBECTL_DSROLL_HOME/dsrolld.log" >&2
   fi
   rm -rf "$KUBECTL_DSROLL_HOME" "$IT_PATH_DIR" "$_it_namespace_list"
   exit "$rc"
@@ -58,6 +62,10 @@ trap _it_exit EXIT
 
 # at_exit CMD: run CMD (a string) when the test ends.
 at_exit() { _it_cleanups+=("$1"); }
+
+# on_failure CMD: run CMD (a string) first when the test fails, its output on stderr: the state
+# that explains the failure, while the cluster still holds it.
+on_failure() { _it_failure_hooks+=("$1"); }
 
 # new_namespace PREFIX: creates a unique namespace, deleted at exit; prints its name.
 new_namespace() {
