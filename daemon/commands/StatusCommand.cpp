@@ -187,9 +187,14 @@ Awaitable<CommandResult> followRollout(Services& s,
       // Progress stopped: look at the pods once to say why, on stderr (stdout stays kubectl's).
       LiveView probe(*target, *ds, diagnoseCommand);
       co_await probe.sync();
-      if (auto hint = stuckHint(diagnoseCommand, probe.progress(*ds)); !hint.empty()) {
-        ctx.reply.err("hint: " + hint + "\n");
+      const auto progress = probe.progress(*ds);
+      auto hint = stuckHint(diagnoseCommand, progress);
+      if (hint.empty()) {
+        const auto stalled =
+            std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - lastProgress).count();
+        hint = idleHint(diagnoseCommand, progress, stalled);
       }
+      if (!hint.empty()) ctx.reply.err("hint: " + hint + "\n");
     }
 
     const auto now = Clock::now();

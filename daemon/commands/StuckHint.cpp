@@ -48,4 +48,19 @@ std::string stuckHint(const std::string& diagnoseCommand, const RolloutProgress&
   return text + ": run " + diagnoseCommand;
 }
 
+std::string idleHint(const std::string& diagnoseCommand,
+                     const RolloutProgress& progress,
+                     std::int64_t stalledSeconds) {
+  std::size_t waiting = 0;
+  for (const auto& node : progress.nodes) {
+    if (node.state == NodeState::Updating || node.state == NodeState::Unavailable) return "";
+    if (node.state == NodeState::Waiting) ++waiting;
+  }
+  if (progress.nodes.empty()) return "";
+  return "no progress for " + std::to_string(stalledSeconds) + "s and no pod in flight (" +
+         std::to_string(waiting) + (waiting == 1 ? " node" : " nodes") +
+         " on the old revision): the DaemonSet controller may have stopped rolling: run " +
+         diagnoseCommand;
+}
+
 }  // namespace dsroll::commands

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "daemon/commands/RolloutProgress.hpp"
@@ -12,5 +13,14 @@ namespace dsroll::commands {
  * looks wrong. diagnoseCommand is the whole command to suggest.
  */
 std::string stuckHint(const std::string& diagnoseCommand, const RolloutProgress& progress);
+
+/**
+ * For a rollout whose counts have not moved for stalledSeconds: when no node has a pod in flight
+ * (starting, failing, terminating, missing), one line saying the controller itself may have
+ * stopped; "" otherwise.
+ */
+std::string idleHint(const std::string& diagnoseCommand,
+                     const RolloutProgress& progress,
+                     std::int64_t stalledSeconds);
 
 }  // namespace dsroll::commands

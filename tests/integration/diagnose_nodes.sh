@@ -96,7 +96,17 @@ wait_until 60 bash -c "(( \$(kubectl get pods -n $ns -l app=agent --no-headers |
 "$IT_ROOT/tests/cluster/component" --name "$DSROLL_TEST_CLUSTER_NAME" stop controller-manager >/dev/null
 surged=$("$KUBECTL" get pods -n "$ns" -l app=agent -o json |
   jq -r '.items[] | select(.spec.containers[0].image == "registry.example/agent:3") | .spec.nodeName')
+# status without a terminal, meanwhile: after 20 s without progress it says why on stderr.
+kubectl dsroll status agent -n "$ns" --timeout=25s >"$KUBECTL_DSROLL_HOME/status.out" 2>"$KUBECTL_DSROLL_HOME/status.err" &
+status_pid=$!
+at_exit "kill $status_pid"
 wait_until 90 bash -c "kubectl dsroll diagnose agent -n $ns -o json | jq -e '.findings[] | select(.kind == \"ControllerIdle\")' >/dev/null"
+status_rc=0
+wait "$status_pid" || status_rc=$?
+assert_eq 1 "$status_rc" "status exit code when its timeout runs out"
+assert_contains "$(cat "$KUBECTL_DSROLL_HOME/status.err")" "the DaemonSet controller may have stopped rolling: run kubectl dsroll diagnose agent -n $ns"
+assert_contains "$(cat "$KUBECTL_DSROLL_HOME/status.err")" "no pod in flight (3 nodes on the old revision)"
+assert_eq "error: timed out waiting for the condition" "$(tail -n 1 "$KUBECTL_DSROLL_HOME/status.err")" "status's last line"
 run_capture i kubectl dsroll diagnose agent -n "$ns" -o json
 assert_eq 2 "$i_rc" "an idle controller blocks: $i_out"
 f=$(finding ControllerIdle "$i_out")
