@@ -138,8 +138,12 @@ Awaitable<bool> Reflector::watch(bool& progressed) {
   while (!relist && !ended) {
     auto bytes = co_await (*stream)->read(options_.idleTimeout);
     if (!bytes) {
-      // Until a new watch is up, what we hold may be going stale: say so.
-      log_.info("watch " + describe() + " dropped: " + bytes.error().message);
+      // Until a new watch is up, what we hold may be going stale: say so. The cause alone
+      // ("no data for 90s", "read: connection reset by peer"): the watch resumes on its own, so
+      // kubectl's "Unable to connect to the server" would overstate it.
+      const auto& why = bytes.error();
+      log_.info("watch " + describe() + " dropped (resuming): " +
+                (why.detail.empty() ? why.message : why.detail));
       handler_.onHealth(&bytes.error());
       break;
     }
