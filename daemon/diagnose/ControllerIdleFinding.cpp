@@ -2,9 +2,10 @@
 // available, none pending or terminating), no pod of the DaemonSet has changed for a while, and
 // yet the controller owes work: nodes still run only the old revision, nodes keep an old pod next
 // to an available new one (maxSurge: the old one goes as soon as the new one is available), or the
-// status still counts fewer updated or available pods than the pods show. Seen with Kubernetes'
-// DaemonSet controller when a sync fails on a stale cache: it then waits for an event, or for a
-// retry whose back-off has grown to minutes.
+// status still counts fewer updated or available pods than the pods show. Seen with Kubernetes
+// 1.36's DaemonSet controller under maxSurge and minReadySeconds: it syncs while new pods are
+// Ready but not yet available, the re-check it schedules for later never runs, and it waits for
+// an event that does not come.
 
 #include <algorithm>
 #include <map>
@@ -63,8 +64,10 @@ std::optional<Finding> controllerIdleFinding(const Snapshot& s, const Extras& x)
       progress.updated >= progress.desired && progress.available >= progress.desired;
   // The pods show every node updated (as many as the controller wants), the status does not.
   const bool statusBehind = waiting.empty() && !statusDone && updatedNodes >= progress.desired;
-  if (statusDone && pairs.empty()) return std::nullopt;
-  if (waiting.empty() && pairs.empty() && !statusBehind) return std::nullopt;
+  // Old pods beside available new ones are owed even when the status calls the rollout done; a
+  // done status with nodes waiting means our picture disagrees with the controller's.
+  const bool owed = !pairs.empty() || (!statusDone && (!waiting.empty() || statusBehind));
+  if (!owed) return std::nullopt;
 
   const std::int64_t serverNow = s.now + s.serverOffset.value_or(0);
   const std::int64_t still = serverNow - lastChange;
